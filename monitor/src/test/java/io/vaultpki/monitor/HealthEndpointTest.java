@@ -1,0 +1,31 @@
+package io.vaultpki.monitor;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@MicronautTest
+class HealthEndpointTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void healthAnswersOk() {
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange("/health").getStatus());
+    }
+
+    @Test
+    void managementEndpointsOtherThanHealthAndMetricsAreNotExposed() {
+        var error = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange("/beans"));
+        assertEquals(HttpStatus.NOT_FOUND, error.getStatus());
+    }
+}
