@@ -1,0 +1,17 @@
+package io.vaultpki.emulator.spi;
+
+/** Vault's logical operations (vault-api.md section 1.3): LIST and GET ?list=true both become {@link #LIST}. */
+public enum Operation {
+    READ, LIST, UPDATE, DELETE, PATCH, HEAD;
+
+    /** ACL capability a token needs for this operation (UPDATE is "update"; Vault also accepts "create" for new paths). */
+    public String capability() {
+        return switch (this) {
+            case READ, HEAD -> "read";
+            case LIST -> "list";
+            case UPDATE -> "update";
+            case DELETE -> "delete";
+            case PATCH -> "patch";
+        };
+    }
+}
