@@ -1,0 +1,18 @@
+package io.vaultpki.client.auth;
+
+import io.vaultpki.client.session.VaultToken;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a login returned: the token and, when Vault told us, its TTL, renewability and policies
+ * (vault-api.md section 4.1). {@code ttl} is {@link Duration#ZERO} for a non-expiring or unknown TTL.
+ */
+public record LoginToken(VaultToken token, Duration ttl, boolean renewable, List<String> policies, boolean fromLogin) {
+
+    /** A token given to us as-is (setting, environment, file): nothing known until lookup-self. */
+    public static LoginToken ofStatic(VaultToken token) {
+        return new LoginToken(token, Duration.ZERO, false, List.of(), false);
+    }
+}
