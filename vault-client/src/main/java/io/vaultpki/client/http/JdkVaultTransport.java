@@ -1,0 +1,286 @@
+package io.vaultpki.client.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vaultpki.client.VaultException;
+import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.tls.SslContexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@link VaultTransport} on {@code java.net.http.HttpClient}: HTTP/1.1 with connection reuse, connect and read
+ * timeouts, at most {@code maxConcurrency} requests in flight, retries with exponential backoff and full jitter on
+ * retryable failures (see {@link VaultException#isRetryable()}), and 307 standby redirects followed only to the same
+ * scheme, host and port. Logs method, path and status only: never a token or a body.
+ */
+public final class JdkVaultTransport implements VaultTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdkVaultTransport.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REDIRECTS = 3;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final VaultSettings settings;
+    private final URI base;
+    private final HttpClient http;
+    private final ExecutorService executor;
+    private final Semaphore permits;
+    private final Sleeper sleeper;
+    private final Backoff backoff;
+    private volatile boolean closed;
+
+    public JdkVaultTransport(VaultSettings settings) {
+        this(settings, Sleeper.SYSTEM, RandomGenerator.getDefault());
+    }
+
+    /** With an injected sleeper and random source, for tests of the retry behaviour. */
+    public JdkVaultTransport(VaultSettings settings, Sleeper sleeper, RandomGenerator random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.base = settings.address();
+        this.sleeper = sleeper;
+        this.backoff = new Backoff(settings.retry(), random);
+        this.permits = new Semaphore(settings.maxConcurrency(), true);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "vault-http-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor);
+        if ("https".equalsIgnoreCase(base.getScheme())) {
+            b.sslContext(SslContexts.create(settings.tls()));
+        }
+        this.http = b.build();
+    }
+
+    @Override
+    public URI address() {
+        return base;
+    }
+
+    @Override
+    public VaultHttpResponse execute(VaultRequest request, VaultToken token) {
+        if (closed) {
+            throw new IllegalStateException("transport is closed");
+        }
+        int maxAttempts = settings.retry().maxAttempts();
+        URI uri = uri(base, request);
+        int redirects = 0;
+        for (int attempt = 1; ; attempt++) {
+            VaultException failure;
+            Duration retryAfter = null;
+            try {
+                HttpResponse<byte[]> response = send(request, uri, token);
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    return new VaultHttpResponse(status, headers(response), response.body());
+                }
+                if (status == 307 && redirects < MAX_REDIRECTS) {
+                    URI target = redirectTarget(uri, response);
+                    if (target != null) {
+                        LOG.debug("Following standby redirect for {} {}", request.displayMethod(), request.path());
+                        uri = target;
+                        redirects++;
+                        attempt--;
+                        continue;
+                    }
+                }
+                VaultResponseException error = toException(request, response);
+                if (error instanceof VaultUnavailableException u) {
+                    retryAfter = u.retryAfter().orElse(null);
+                }
+                failure = error;
+            } catch (HttpTimeoutException e) {
+                failure = new VaultTimeoutException(request.displayMethod(), request.path(),
+                        e instanceof java.net.http.HttpConnectTimeoutException
+                                ? settings.connectTimeout() : settings.readTimeout(), e);
+            } catch (IOException e) {
+                if (isTls(e)) {
+                    throw new VaultTlsException(request.displayMethod(), request.path(), base.toString(), e);
+                }
+                failure = new VaultConnectionException(request.displayMethod(), request.path(), base.toString(), e);
+            }
+            if (!failure.isRetryable() || attempt >= maxAttempts) {
+                throw failure;
+            }
+            Duration delay = backoff.delay(attempt, retryAfter);
+            LOG.debug("{} {} failed on attempt {} of {} ({}); retrying in {} ms", request.displayMethod(),
+                    request.path(), attempt, maxAttempts, failure.getClass().getSimpleName(), delay.toMillis());
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> send(VaultRequest request, URI uri, VaultToken token) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(settings.readTimeout())
+                .header("X-Vault-Request", "true");
+        if (request.authenticated() && token != null) {
+            b.header("X-Vault-Token", token.reveal());
+        }
+        if (request.namespaced() && settings.namespace() != null) {
+            b.header("X-Vault-Namespace", settings.namespace());
+        }
+        if (request.body() != null) {
+            b.header("Content-Type", "application/json");
+            b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request.body())));
+        } else {
+            b.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for a connection slot");
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            LOG.debug("{} {} -> {}", request.displayMethod(), request.path(), response.statusCode());
+            return response;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for Vault");
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** Builds {@code <address>/v1/<encoded path>?<query>}, keeping any path prefix of the address. */
+    static URI uri(URI base, VaultRequest request) {
+        String prefix = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        StringBuilder sb = new StringBuilder();
+        sb.append(base.getScheme()).append("://").append(base.getRawAuthority()).append(prefix)
+                .append("/v1/").append(VaultPaths.encode(request.path()));
+        if (!request.query().isEmpty()) {
+            char sep = '?';
+            for (Map.Entry<String, String> e : new TreeMap<>(request.query()).entrySet()) {
+                sb.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        return URI.create(sb.toString());
+    }
+
+    /** The Location of a 307 when it stays on the same scheme, host and port; else null (the 307 is surfaced). */
+    private static URI redirectTarget(URI current, HttpResponse<?> response) {
+        String location = response.headers().firstValue("location").orElse(null);
+        if (location == null) {
+            return null;
+        }
+        URI target;
+        try {
+            target = current.resolve(location);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        boolean sameOrigin = Objects.equals(lower(target.getScheme()), lower(current.getScheme()))
+                && Objects.equals(lower(target.getHost()), lower(current.getHost()))
+                && port(target) == port(current);
+        return sameOrigin ? target : null;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static VaultResponseException toException(VaultRequest request, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        List<String> errors = new ArrayList<>();
+        if (status == 307) {
+            String location = response.headers().firstValue("location").orElse("(none)");
+            URI target = URI.create(location.replace(" ", "%20"));
+            errors.add("redirect to another address not followed: " + target.getScheme() + "://" + target.getAuthority());
+        } else {
+            errors.addAll(errorStrings(response.body()));
+        }
+        long retryAfter = response.headers().firstValue("retry-after").map(JdkVaultTransport::seconds).orElse(-1L);
+        return VaultResponseException.of(request.displayMethod(), request.path(), status, errors, retryAfter);
+    }
+
+    /** Vault's {@code errors} array; empty for an empty, non-JSON or differently shaped body. */
+    static List<String> errorStrings(byte[] body) {
+        if (body == null || body.length == 0) {
+            return List.of();
+        }
+        try {
+            JsonNode errors = JSON.readTree(body).path("errors");
+            List<String> out = new ArrayList<>();
+            if (errors.isArray()) {
+                errors.forEach(e -> out.add(e.asText()));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(0, Long.parseLong(retryAfter.strip()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpResponse<?> response) {
+        Map<String, List<String>> out = new TreeMap<>();
+        response.headers().map().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        return out;
+    }
+
+    private static boolean isTls(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "JdkVaultTransport[" + base + "]";
+    }
+}
