@@ -1,7 +1,15 @@
 package io.vaultpki.emulator.pki;
 
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Test-facing setup API of one emulated PKI mount (placeholder: the PKI helper extends it).
+ * Test-facing setup API of one emulated PKI mount: seed issuers, roles and leaves directly (no HTTP), and switch on
+ * the odd behaviours tests need (pre-1.11 mount, unparsable PEMs, CRL lifetime). Everything made here is visible
+ * to the HTTP endpoints at once.
  */
 public interface PkiMount {
 
@@ -10,4 +18,57 @@ public interface PkiMount {
 
     /** Namespace with trailing slash, {@code ""} for root. */
     String namespace();
+
+    /** Generates a self-signed root; the first issuer of a mount becomes its default. */
+    Issuer generateRoot(IssuerSpec spec);
+
+    /** Generates an intermediate signed by {@code parent}, which may belong to another mount. */
+    Issuer generateIntermediate(IssuerSpec spec, Issuer parent);
+
+    /**
+     * Imports a CA certificate without its key, as a {@code set-signed} bundle does: {@code issuer_name ""} and
+     * {@code key_id ""} (edge case 10). {@code parents} complete its {@code ca_chain} towards the root.
+     */
+    Issuer importIssuer(X509Certificate certificate, X509Certificate... parents);
+
+    /** Makes the issuer the default ({@code config/issuers}). */
+    void setDefault(String issuerId);
+
+    /** The default issuer, if one is configured. */
+    Optional<Issuer> defaultIssuer();
+
+    /** Deletes an issuer; roles naming it then fail to issue (edge case 22). */
+    void deleteIssuer(String issuerId);
+
+    /** Issuers in creation order. */
+    List<Issuer> issuers();
+
+    /** Creates or replaces a role. */
+    Role role(RoleSpec spec);
+
+    /** Signs and stores one leaf (no role checks). */
+    Leaf issueLeaf(LeafSpec spec);
+
+    /**
+     * Stores {@code count} leaves sharing one key pair; each certificate is signed on first read, so 100,000
+     * leaves seed in well under a second. A {@code %d} in the template's common name becomes the leaf's index.
+     *
+     * @return the serials in colon hex, in creation order
+     */
+    List<String> issueLeaves(int count, LeafSpec template);
+
+    /** Revokes a stored certificate as {@code POST revoke} would, rebuilding the CRL; returns the revocation time. */
+    Instant revoke(String serial);
+
+    /** Serials listed by {@code LIST certs}. */
+    List<String> certificateSerials();
+
+    /** Emulates a pre-1.11 mount: {@code issuers}, {@code issuer/*} and {@code config/issuers} answer 404 unsupported path. */
+    void legacy(boolean legacy);
+
+    /** Serves a PEM (and DER) that does not parse for this certificate serial or issuer id. */
+    void corruptCertificate(String serialOrIssuerId);
+
+    /** Lifetime of CRLs built from now on (default 72h). */
+    void crlExpiry(Duration expiry);
 }

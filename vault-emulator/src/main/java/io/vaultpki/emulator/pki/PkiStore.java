@@ -1,0 +1,225 @@
+package io.vaultpki.emulator.pki;
+
+import java.math.BigInteger;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The state of one PKI mount: issuers, default, roles, stored and revoked certificates, CRLs, test switches. */
+final class PkiStore {
+
+    /** A well-formed PEM envelope around bytes that are not DER, for parse-error tests. */
+    private static final String CORRUPT_PEM = Pem.encode("CERTIFICATE", Pem.utf8("this is not a certificate"));
+    private static final byte[] CORRUPT_DER = {0x30, 0x05, 0x02, 0x01};
+
+    private final Clock clock;
+    private final Map<String, Issuer> issuers = new LinkedHashMap<>();
+    private String defaultIssuerId = "";
+    private final Map<String, Role> roles = new TreeMap<>();
+    private final ConcurrentSkipListMap<String, StoredCert> certs = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, StoredCert> revoked = new ConcurrentSkipListMap<>();
+    private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
+    private final Map<String, IssuerCrl> crls = new HashMap<>();
+    private volatile boolean legacy;
+    private volatile Duration crlExpiry = Duration.ofHours(72);
+
+    PkiStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // ---- issuers
+
+    synchronized void addIssuer(Issuer issuer) {
+        issuers.put(issuer.id(), issuer);
+        if (defaultIssuerId.isEmpty()) {
+            defaultIssuerId = issuer.id();
+        }
+    }
+
+    synchronized void setDefault(String issuerId) {
+        if (!issuers.containsKey(issuerId)) {
+            throw new IllegalArgumentException("no issuer " + issuerId);
+        }
+        defaultIssuerId = issuerId;
+    }
+
+    synchronized void deleteIssuer(String issuerId) {
+        issuers.remove(issuerId);
+        crls.remove(issuerId);
+        if (defaultIssuerId.equals(issuerId)) {
+            defaultIssuerId = "";
+        }
+    }
+
+    synchronized List<Issuer> issuers() {
+        return List.copyOf(issuers.values());
+    }
+
+    synchronized String defaultIssuerId() {
+        return defaultIssuerId;
+    }
+
+    synchronized Optional<Issuer> issuer(String id) {
+        return Optional.ofNullable(issuers.get(id));
+    }
+
+    /**
+     * Resolves an issuer reference (id, name or {@code default}) like Vault's {@code resolveIssuerReference};
+     * throws {@link UnknownIssuerException} with Vault's message.
+     */
+    synchronized Issuer resolve(String ref) {
+        if ("default".equals(ref)) {
+            if (defaultIssuerId.isEmpty()) {
+                throw new UnknownIssuerException("no default issuer currently configured");
+            }
+            return issuers.get(defaultIssuerId);
+        }
+        Issuer byId = issuers.get(ref);
+        if (byId != null) {
+            return byId;
+        }
+        return issuers.values().stream().filter(i -> !i.name().isEmpty() && i.name().equals(ref)).findFirst()
+                .orElseThrow(() -> new UnknownIssuerException("unable to find PKI issuer for reference: " + ref));
+    }
+
+    // ---- roles
+
+    synchronized void putRole(Role role) {
+        roles.put(role.name(), role);
+    }
+
+    synchronized Optional<Role> role(String name) {
+        return Optional.ofNullable(roles.get(name));
+    }
+
+    synchronized List<String> roleNames() {
+        return List.copyOf(roles.keySet());
+    }
+
+    // ---- certificates
+
+    void store(StoredCert cert) {
+        certs.put(cert.serialText(), cert);
+    }
+
+    Optional<StoredCert> cert(String serial) {
+        return Optional.ofNullable(certs.get(Serials.normalize(serial)));
+    }
+
+    List<String> serials() {
+        return new ArrayList<>(certs.keySet());
+    }
+
+    List<String> revokedSerials() {
+        return new ArrayList<>(revoked.keySet());
+    }
+
+    /** Marks the certificate revoked (once) and makes its issuer's CRL stale; returns the revocation time. */
+    Instant revoke(StoredCert cert) {
+        synchronized (this) {
+            if (!cert.isRevoked()) {
+                cert.revoke(now());
+                revoked.put(cert.serialText(), cert);
+                IssuerCrl crl = crls.get(cert.issuerId());
+                if (crl != null) {
+                    crl.stale = true;
+                }
+            }
+        }
+        return cert.revokedAt();
+    }
+
+    // ---- CRLs
+
+    /** The issuer's current CRL; built on first use and rebuilt (number + 1) after a revocation. */
+    synchronized X509CRL crl(Issuer issuer) {
+        IssuerCrl state = crls.get(issuer.id());
+        if (state != null && !state.stale) {
+            return state.crl;
+        }
+        long number = state == null ? 1 : state.number + 1;
+        Map<BigInteger, Instant> entries = new LinkedHashMap<>();
+        revoked.values().stream().filter(c -> c.issuerId().equals(issuer.id()))
+                .forEach(c -> entries.put(c.serial(), c.revokedAt()));
+        Instant thisUpdate = now();
+        X509CRL crl = CertificateMinter.crl(issuer, entries, thisUpdate, thisUpdate.plus(crlExpiry), number);
+        crls.put(issuer.id(), new IssuerCrl(number, crl));
+        return crl;
+    }
+
+    synchronized void crlExpiry(Duration expiry) {
+        crlExpiry = expiry;
+        crls.values().forEach(c -> c.stale = true);
+    }
+
+    // ---- test switches
+
+    void legacy(boolean value) {
+        legacy = value;
+    }
+
+    boolean legacy() {
+        return legacy;
+    }
+
+    void corrupt(String serialOrIssuerId) {
+        corrupted.add(Serials.normalize(serialOrIssuerId));
+    }
+
+    boolean isCorrupted(String serialOrIssuerId) {
+        return !corrupted.isEmpty() && corrupted.contains(Serials.normalize(serialOrIssuerId));
+    }
+
+    // ---- encodings (honouring corruptCertificate)
+
+    /** Stored issuer PEM (ends with a newline), or a PEM that does not parse when the issuer was corrupted. */
+    String pem(Issuer issuer) {
+        return isCorrupted(issuer.id()) ? CORRUPT_PEM : issuer.pem();
+    }
+
+    byte[] der(Issuer issuer) {
+        return isCorrupted(issuer.id()) ? CORRUPT_DER.clone() : Pem.der(issuer.certificate());
+    }
+
+    /** Certificate PEM ending with a newline, or a PEM that does not parse when the serial was corrupted. */
+    String pem(StoredCert cert) {
+        return isCorrupted(cert.serialText()) ? CORRUPT_PEM : Pem.certificate(cert.certificate());
+    }
+
+    byte[] der(StoredCert cert) {
+        return isCorrupted(cert.serialText()) ? CORRUPT_DER.clone() : Pem.der(cert.certificate());
+    }
+
+    /** Raised when an issuer reference does not resolve; the message is Vault's. */
+    static final class UnknownIssuerException extends RuntimeException {
+        UnknownIssuerException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class IssuerCrl {
+        final long number;
+        final X509CRL crl;
+        boolean stale;
+
+        IssuerCrl(long number, X509CRL crl) {
+            this.number = number;
+            this.crl = crl;
+        }
+    }
+}
