@@ -1,0 +1,132 @@
+package io.vaultpki.client;
+
+import io.vaultpki.client.auth.VaultAuthentication;
+import io.vaultpki.client.event.VaultClientListener;
+import io.vaultpki.client.http.JdkVaultTransport;
+import io.vaultpki.client.http.VaultExecutor;
+import io.vaultpki.client.http.VaultTransport;
+import io.vaultpki.client.pki.PkiOperations;
+import io.vaultpki.client.session.SessionManager;
+import io.vaultpki.client.session.SessionOptions;
+import io.vaultpki.client.sys.SysOperations;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Entry point of the library: one transport, one token session, and the PKI and sys operations on top.
+ *
+ * <pre>{@code
+ * try (VaultClient vault = VaultClient.create(VaultSettings.fromEnvironment(System.getenv()), auth)) {
+ *     List<IssuerSummary> issuers = vault.pki("pki-int").listIssuers();
+ * }
+ * }</pre>
+ * Creating a client does not contact Vault; the first login happens on the first authenticated request.
+ * Thread-safe.
+ */
+public final class VaultClient implements AutoCloseable {
+
+    private final VaultSettings settings;
+    private final VaultTransport transport;
+    private final SessionManager session;
+    private final VaultExecutor executor;
+    private final SysOperations sys;
+
+    private VaultClient(VaultSettings settings, VaultTransport transport, SessionManager session) {
+        this.settings = settings;
+        this.transport = transport;
+        this.session = session;
+        this.executor = new AuthenticatedExecutor(transport, session);
+        this.sys = new SysOperations(executor);
+    }
+
+    /** A client with default clock and no listener. */
+    public static VaultClient create(VaultSettings settings, VaultAuthentication authentication) {
+        return builder().settings(settings).authentication(authentication).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** PKI operations on the mount {@code mount} ({@code pki}, {@code pki/}, {@code team/a/pki}). */
+    public PkiOperations pki(String mount) {
+        return new PkiOperations(mount, executor);
+    }
+
+    /** Health, seal status and mount discovery. */
+    public SysOperations sys() {
+        return sys;
+    }
+
+    /** The token session (current token, token info). */
+    public SessionManager session() {
+        return session;
+    }
+
+    public VaultSettings settings() {
+        return settings;
+    }
+
+    /** Stops renewal, revokes a token the session created (if configured), and closes the transport. */
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } finally {
+            transport.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VaultClient[" + settings.address() + (settings.namespace() == null ? "" : ", namespace=" + settings.namespace()) + "]";
+    }
+
+    /** Builder; {@code settings} and {@code authentication} are required. */
+    public static final class Builder {
+        private VaultSettings settings;
+        private VaultAuthentication authentication;
+        private Clock clock = Clock.systemUTC();
+        private VaultClientListener listener = VaultClientListener.NONE;
+        private VaultTransport transport;
+
+        private Builder() {
+        }
+
+        public Builder settings(VaultSettings value) {
+            this.settings = value;
+            return this;
+        }
+
+        public Builder authentication(VaultAuthentication value) {
+            this.authentication = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder listener(VaultClientListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        /** Replaces the default {@link JdkVaultTransport}, e.g. one with an injected sleeper in tests. */
+        public Builder transport(VaultTransport value) {
+            this.transport = value;
+            return this;
+        }
+
+        public VaultClient build() {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(authentication, "authentication");
+            VaultTransport t = transport != null ? transport : new JdkVaultTransport(settings);
+            SessionOptions options = SessionOptions.builder().clock(clock).listener(listener)
+                    .allowRootToken(settings.allowRootToken()).build();
+            return new VaultClient(settings, t, new SessionManager(t, authentication, options));
+        }
+    }
+}

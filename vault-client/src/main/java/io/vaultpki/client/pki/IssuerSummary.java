@@ -1,0 +1,18 @@
+package io.vaultpki.client.pki;
+
+/**
+ * One entry of {@code LIST :mount/issuers} (vault-api.md 3.1).
+ *
+ * @param id           issuer ID (UUID); the stable key
+ * @param name         issuer name, may be {@code ""}
+ * @param isDefault    whether this is the mount's default issuer
+ * @param serialNumber issuer certificate serial (Vault 1.14+), {@code ""} when not reported
+ * @param keyId        key ID, {@code ""} for key-less issuers or before 1.14
+ */
+public record IssuerSummary(String id, String name, boolean isDefault, String serialNumber, String keyId) {
+
+    /** Name for display: the issuer name, or the ID when the name is empty (vault-api.md 7.3). */
+    public String displayName() {
+        return name == null || name.isEmpty() ? id : name;
+    }
+}

@@ -1,0 +1,15 @@
+package io.vaultpki.client.pki;
+
+import io.vaultpki.client.http.VaultNotFoundException;
+
+/**
+ * The mount has no {@code issuers} API: Vault before 1.11 answers 404 {@code unsupported path} (vault-api.md
+ * 3.1, edge case 2). Use {@link PkiOperations#readDefaultCa()} to get the mount's single CA instead.
+ */
+public class MultiIssuerUnsupportedException extends VaultNotFoundException {
+
+    public MultiIssuerUnsupportedException(VaultNotFoundException cause) {
+        super(cause.method(), cause.path(), cause.errors());
+        initCause(cause);
+    }
+}

@@ -1,0 +1,307 @@
+package io.vaultpki.client.pki;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vaultpki.client.cert.CertificateParseException;
+import io.vaultpki.client.cert.CertificateParser;
+import io.vaultpki.client.cert.CrlParser;
+import io.vaultpki.client.cert.ParsedCertificate;
+import io.vaultpki.client.cert.ParsedCrl;
+import io.vaultpki.client.cert.SerialNumbers;
+import io.vaultpki.client.http.JsonResponses;
+import io.vaultpki.client.http.VaultExecutor;
+import io.vaultpki.client.http.VaultHttpResponse;
+import io.vaultpki.client.http.VaultNotFoundException;
+import io.vaultpki.client.http.VaultPaths;
+import io.vaultpki.client.http.VaultRequest;
+import io.vaultpki.client.http.VaultResponseFormatException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The PKI secrets engine at one mount, e.g. {@code pki} or the nested {@code team/a/pki} (a trailing slash is
+ * accepted). Every method names the Vault call and the section of {@code vault-api.md} that pins it. Lists that
+ * Vault answers with an empty 404 are returned as empty lists.
+ */
+public final class PkiOperations {
+
+    private final String mount;
+    private final VaultExecutor executor;
+
+    public PkiOperations(String mount, VaultExecutor executor) {
+        this.mount = VaultPaths.mount(mount);
+        this.executor = executor;
+    }
+
+    /** The mount path without slashes at either end, e.g. {@code team/a/pki}. */
+    public String mount() {
+        return mount;
+    }
+
+    /**
+     * {@code LIST :mount/issuers} (vault-api.md 3.1; edge cases 1, 2, 10).
+     *
+     * @return issuers in Vault's order, empty when the mount has none
+     * @throws MultiIssuerUnsupportedException on Vault before 1.11 ({@code unsupported path}); then use
+     *                                         {@link #readDefaultCa()}
+     */
+    public List<IssuerSummary> listIssuers() {
+        VaultRequest req = VaultRequest.list(path("issuers"));
+        JsonNode data;
+        try {
+            data = JsonResponses.data(req, executor.execute(req));
+        } catch (VaultNotFoundException e) {
+            if (e.isEmpty()) {
+                return List.of();
+            }
+            if (e.isUnsupportedPath()) {
+                throw new MultiIssuerUnsupportedException(e);
+            }
+            throw e;
+        }
+        List<IssuerSummary> out = new ArrayList<>();
+        JsonNode info = data.path("key_info");
+        for (String id : JsonResponses.strings(data.get("keys"))) {
+            JsonNode i = info.path(id);
+            out.add(new IssuerSummary(id, i.path("issuer_name").asText(""), i.path("is_default").asBoolean(false),
+                    i.path("serial_number").asText(""), i.path("key_id").asText("")));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@code GET :mount/cert/ca} (vault-api.md 3.4): the default issuer's certificate, the pre-1.11 way to read the
+     * mount's single CA. The fallback when {@link #listIssuers()} throws {@link MultiIssuerUnsupportedException}.
+     *
+     * @return empty when the mount has no CA (404, or 400 {@code no default issuer})
+     */
+    public Optional<ParsedCertificate> readDefaultCa() {
+        VaultRequest req = VaultRequest.get(path("cert", "ca"));
+        try {
+            JsonNode data = JsonResponses.data(req, executor.execute(req));
+            String pem = data.path("certificate").asText("");
+            return pem.isBlank() ? Optional.empty() : Optional.of(CertificateParser.parse(req.path(), pem));
+        } catch (VaultNotFoundException e) {
+            if (e.isEmpty()) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (io.vaultpki.client.http.VaultResponseException e) {
+            if (e.status() == 400 && e.hasError("no default issuer")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code GET :mount/issuer/:ref} (vault-api.md 3.2). An unknown reference is a 500
+     * {@link io.vaultpki.client.http.VaultServerException} with {@code isPkiReferenceError()} (edge case 11).
+     */
+    public Issuer readIssuer(String ref) {
+        VaultRequest req = VaultRequest.get(path("issuer", requireRef(ref)));
+        JsonNode data = JsonResponses.data(req, executor.execute(req));
+        ParsedCertificate cert = CertificateParser.parse(req.path(), JsonResponses.text(req, data, "certificate"));
+        List<ParsedCertificate> chain = new ArrayList<>();
+        for (String pem : JsonResponses.strings(data.get("ca_chain"))) {
+            chain.add(CertificateParser.parse(req.path(), pem));
+        }
+        String usage = data.path("usage").asText("");
+        return new Issuer(JsonResponses.text(req, data, "issuer_id"), data.path("issuer_name").asText(""),
+                data.path("key_id").asText(""), cert, List.copyOf(chain),
+                usage.isEmpty() ? List.of() : List.of(usage.split(",")),
+                data.path("leaf_not_after_behavior").asText(""), data.path("revoked").asBoolean(false));
+    }
+
+    /** {@code GET :mount/issuer/:ref/crl} (vault-api.md 3.8; the PEM is in {@code data.crl}, edge case 17). */
+    public ParsedCrl readIssuerCrl(String ref) {
+        VaultRequest req = VaultRequest.get(path("issuer", requireRef(ref), "crl"));
+        JsonNode data = JsonResponses.data(req, executor.execute(req));
+        return CrlParser.parse(req.path(), data.path("crl").asText(""));
+    }
+
+    /** {@code GET :mount/cert/crl}: the default issuer's CRL (vault-api.md 3.8; PEM in {@code data.certificate}). */
+    public ParsedCrl readCrl() {
+        VaultRequest req = VaultRequest.get(path("cert", "crl"));
+        JsonNode data = JsonResponses.data(req, executor.execute(req));
+        return CrlParser.parse(req.path(), data.path("certificate").asText(""));
+    }
+
+    /** {@code LIST :mount/certs} (vault-api.md 3.5): serials in colon-hex form; empty when none. */
+    public List<String> listCertificates() {
+        return listKeys(path("certs"));
+    }
+
+    /** {@code LIST :mount/certs/revoked} (vault-api.md 3.7): revoked serials; empty when none. */
+    public List<String> listRevoked() {
+        return listKeys(path("certs", "revoked"));
+    }
+
+    /** {@code LIST :mount/roles} (vault-api.md 3.12): role names; empty when none. */
+    public List<String> listRoles() {
+        return listKeys(path("roles"));
+    }
+
+    /**
+     * {@code GET :mount/cert/:serial} (vault-api.md 3.6; edge cases 14-16). The serial may use {@code :} or
+     * {@code -}, any case.
+     *
+     * @return empty for an unknown serial
+     */
+    public Optional<CertificateRecord> readCertificate(String serial) {
+        VaultRequest req = VaultRequest.get(path("cert", SerialNumbers.normalize(serial)));
+        JsonNode data;
+        try {
+            data = JsonResponses.data(req, executor.execute(req));
+        } catch (VaultNotFoundException e) {
+            if (e.isEmpty()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        ParsedCertificate cert = CertificateParser.parse(req.path(), JsonResponses.text(req, data, "certificate"));
+        long revokedAt = data.path("revocation_time").asLong(0);
+        String rfc3339 = data.path("revocation_time_rfc3339").asText("");
+        Optional<Instant> revocation = Optional.empty();
+        if (!rfc3339.isEmpty()) {
+            revocation = Optional.of(Instant.parse(rfc3339));
+        } else if (revokedAt > 0) {
+            revocation = Optional.of(Instant.ofEpochSecond(revokedAt));
+        }
+        String issuerId = data.path("issuer_id").asText("");
+        return Optional.of(new CertificateRecord(cert, revocation,
+                issuerId.isEmpty() ? Optional.empty() : Optional.of(issuerId)));
+    }
+
+    /**
+     * {@code POST :mount/issue/:role}, or {@code POST :mount/issuer/:ref/issue/:role} when
+     * {@link IssueRequest#issuerRef()} is set (vault-api.md 3.9; edge cases 20-23).
+     */
+    public IssuedCertificate issue(String role, IssueRequest request) {
+        String p = request.issuerRef() == null
+                ? path("issue", requireRef(role))
+                : path("issuer", request.issuerRef(), "issue", requireRef(role));
+        return issued(VaultRequest.post(p, request.body()), true);
+    }
+
+    /**
+     * {@code POST :mount/sign/:role}, or {@code POST :mount/issuer/:ref/sign/:role} when
+     * {@link SignRequest#issuerRef()} is set (vault-api.md 3.10).
+     */
+    public IssuedCertificate sign(String role, String csrPem, SignRequest request) {
+        if (csrPem == null || csrPem.isBlank()) {
+            throw new IllegalArgumentException("csr must not be empty");
+        }
+        String p = request.issuerRef() == null
+                ? path("sign", requireRef(role))
+                : path("issuer", request.issuerRef(), "sign", requireRef(role));
+        return issued(VaultRequest.post(p, request.body(csrPem)), false);
+    }
+
+    /**
+     * {@code GET :mount/roles/:name} (vault-api.md 3.12).
+     *
+     * @return empty when the role does not exist
+     */
+    public Optional<Role> readRole(String name) {
+        VaultRequest req = VaultRequest.get(path("roles", requireRef(name)));
+        try {
+            JsonNode data = JsonResponses.data(req, executor.execute(req));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JsonResponses.mapper().convertValue(data, Map.class);
+            return Optional.of(new Role(name, fields));
+        } catch (VaultNotFoundException e) {
+            if (e.isEmpty()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private IssuedCertificate issued(VaultRequest req, boolean expectKey) {
+        VaultHttpResponse response = executor.execute(req);
+        JsonNode body = JsonResponses.body(req, response);
+        JsonNode data = body.path("data");
+        if (!data.isObject()) {
+            throw new VaultResponseFormatException(req.path(), "no \"data\" object in response");
+        }
+        ParsedCertificate cert = certificate(req.path(), JsonResponses.text(req, data, "certificate"));
+        String issuingPem = data.path("issuing_ca").asText("");
+        List<ParsedCertificate> chain = new ArrayList<>();
+        for (String pem : JsonResponses.strings(data.get("ca_chain"))) {
+            chain.add(certificate(req.path(), pem));
+        }
+        String key = data.path("private_key").asText("");
+        Optional<PrivateKeyMaterial> privateKey = expectKey && !key.isEmpty()
+                ? Optional.of(new PrivateKeyMaterial(key, data.path("private_key_type").asText("")))
+                : Optional.empty();
+        String serial = data.path("serial_number").asText("");
+        return new IssuedCertificate(cert,
+                issuingPem.isEmpty() ? Optional.empty() : Optional.of(certificate(req.path(), issuingPem)),
+                List.copyOf(chain), privateKey, serial.isEmpty() ? cert.serialNumber() : SerialNumbers.normalize(serial),
+                expiration(req, data.get("expiration"), cert), JsonResponses.warnings(body));
+    }
+
+    /** PEM, PEM bundle, or base64 DER for {@code format=der}. */
+    private static ParsedCertificate certificate(String vaultPath, String value) {
+        if (value.contains("-----BEGIN")) {
+            return CertificateParser.parse(vaultPath, value);
+        }
+        try {
+            return CertificateParser.fromDer(vaultPath, Base64.getMimeDecoder().decode(value));
+        } catch (IllegalArgumentException e) {
+            throw new CertificateParseException(vaultPath, "certificate is neither PEM nor base64 DER");
+        }
+    }
+
+    /** {@code expiration} is a number in code and a string in the docs (edge case 20). */
+    private static Instant expiration(VaultRequest req, JsonNode node, ParsedCertificate cert) {
+        if (node == null || node.isNull()) {
+            return cert.notAfter();
+        }
+        if (node.isNumber()) {
+            return Instant.ofEpochSecond(node.asLong());
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(node.asText().strip()));
+        } catch (NumberFormatException e) {
+            throw new VaultResponseFormatException(req.path(), "\"expiration\" is not a Unix time: " + node.asText());
+        }
+    }
+
+    private List<String> listKeys(String p) {
+        VaultRequest req = VaultRequest.list(p);
+        try {
+            JsonNode data = JsonResponses.data(req, executor.execute(req));
+            return JsonResponses.strings(data.get("keys"));
+        } catch (VaultNotFoundException e) {
+            if (e.isEmpty()) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private String path(String... parts) {
+        String[] all = new String[parts.length + 1];
+        all[0] = mount;
+        System.arraycopy(parts, 0, all, 1, parts.length);
+        return VaultPaths.join(all);
+    }
+
+    private static String requireRef(String ref) {
+        if (ref == null || ref.isBlank() || ref.contains("/")) {
+            throw new IllegalArgumentException("not a valid name or reference: '" + ref + "'");
+        }
+        return ref;
+    }
+
+    @Override
+    public String toString() {
+        return "PkiOperations[" + mount + "]";
+    }
+}

@@ -1,0 +1,91 @@
+package io.vaultpki.client.sys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vaultpki.client.http.JsonResponses;
+import io.vaultpki.client.http.VaultExecutor;
+import io.vaultpki.client.http.VaultPermissionDeniedException;
+import io.vaultpki.client.http.VaultRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** System endpoints: health, seal status and discovery of PKI mounts. */
+public final class SysOperations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SysOperations.class);
+
+    /** The Go SDK's trick: every state answers 2xx so the body is always parsed (vault-api.md 2.1). */
+    static final Map<String, String> HEALTH_QUERY = Map.of(
+            "uninitcode", "299", "sealedcode", "299", "standbycode", "299", "drsecondarycode", "299",
+            "performancestandbycode", "299", "removedcode", "299", "haunhealthycode", "299");
+
+    private final VaultExecutor executor;
+    private final AtomicBoolean fallbackLogged = new AtomicBoolean();
+
+    public SysOperations(VaultExecutor executor) {
+        this.executor = executor;
+    }
+
+    /**
+     * {@code GET sys/health?uninitcode=299&sealedcode=299&standbycode=299&...} (vault-api.md 2.1): any node state
+     * is a 2xx. Unauthenticated and never sent with {@code X-Vault-Namespace} (OpenBao rejects it there).
+     */
+    public HealthStatus health() {
+        VaultRequest req = VaultRequest.get("sys/health").withQuery(HEALTH_QUERY).unauthenticated().withoutNamespace();
+        JsonNode body = JsonResponses.body(req, executor.execute(req));
+        long time = body.path("server_time_utc").asLong(0);
+        return new HealthStatus(body.path("initialized").asBoolean(false), body.path("sealed").asBoolean(false),
+                body.path("standby").asBoolean(false), body.path("performance_standby").asBoolean(false),
+                body.path("version").asText(""), body.path("cluster_name").asText(""),
+                body.path("cluster_id").asText(""),
+                time > 0 ? Optional.of(Instant.ofEpochSecond(time)) : Optional.empty());
+    }
+
+    /** {@code GET sys/seal-status} (vault-api.md 2.2): unauthenticated, no namespace header, 200 even when sealed. */
+    public SealStatus sealStatus() {
+        VaultRequest req = VaultRequest.get("sys/seal-status").unauthenticated().withoutNamespace();
+        JsonNode body = JsonResponses.body(req, executor.execute(req));
+        return new SealStatus(body.path("type").asText(""), body.path("initialized").asBoolean(false),
+                body.path("sealed").asBoolean(false), body.path("t").asInt(0), body.path("n").asInt(0),
+                body.path("progress").asInt(0), body.path("version").asText(""), body.path("cluster_name").asText(""));
+    }
+
+    /**
+     * PKI mounts of the token's namespace: {@code GET sys/mounts} {@code data} (vault-api.md 2.4; the injected
+     * top-level copy is ignored). When the token may not read {@code sys/mounts} (403), falls back to
+     * {@code GET sys/internal/ui/mounts} {@code data.secret} (vault-api.md 2.6), which lists the mounts the token
+     * can use; the fallback is logged once at INFO.
+     */
+    public List<SecretsMount> listPkiMounts() {
+        VaultRequest req = VaultRequest.get("sys/mounts");
+        JsonNode mounts;
+        try {
+            mounts = JsonResponses.data(req, executor.execute(req));
+        } catch (VaultPermissionDeniedException e) {
+            if (fallbackLogged.compareAndSet(false, true)) {
+                LOG.info("Token may not read sys/mounts; discovering PKI mounts through sys/internal/ui/mounts");
+            }
+            VaultRequest ui = VaultRequest.get("sys/internal/ui/mounts");
+            mounts = JsonResponses.data(ui, executor.execute(ui)).path("secret");
+        }
+        List<SecretsMount> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = mounts.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode info = e.getValue();
+            if ("pki".equals(info.path("type").asText())) {
+                String path = e.getKey().endsWith("/") ? e.getKey() : e.getKey() + "/";
+                out.add(new SecretsMount(path, "pki", info.path("description").asText(""),
+                        info.path("accessor").asText("")));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(SecretsMount::path));
+        return List.copyOf(out);
+    }
+}
