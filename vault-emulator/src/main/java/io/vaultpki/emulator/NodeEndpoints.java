@@ -1,0 +1,183 @@
+package io.vaultpki.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The non-logical node endpoints {@code sys/health}, {@code sys/seal-status} and {@code sys/leader}
+ * (vault-api.md sections 2.1-2.3): bare JSON, unauthenticated, answered even while sealed or standby.
+ */
+final class NodeEndpoints {
+
+    static final Set<String> PATHS = Set.of("sys/health", "sys/seal-status", "sys/leader");
+
+    private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
+    private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
+
+    private final Flavor flavor;
+    private final String version;
+    private final Clock clock;
+    private final Faults faults;
+    private final ResponseRenderer renderer;
+    private final String clusterName = "vault-cluster-emulator";
+    private final String clusterId = UUID.randomUUID().toString();
+
+    NodeEndpoints(Flavor flavor, String version, Clock clock, Faults faults, ResponseRenderer renderer) {
+        this.flavor = flavor;
+        this.version = version;
+        this.clock = clock;
+        this.faults = faults;
+        this.renderer = renderer;
+    }
+
+    /** Answers a node endpoint; {@code method} is the HTTP method, {@code query} the decoded query parameters. */
+    RenderedResponse handle(String method, String path, Map<String, String> query) {
+        boolean head = method.equals("HEAD");
+        if (!method.equals("GET") && !(head && path.equals("sys/health"))) {
+            return renderer.error(405, java.util.List.of());
+        }
+        return switch (path) {
+            case "sys/health" -> health(query, head);
+            case "sys/seal-status" -> json(200, sealStatus());
+            default -> leader();
+        };
+    }
+
+    private RenderedResponse health(Map<String, String> query, boolean head) {
+        Optional<Boolean> standbyOk = bool(query.get("standbyok"));
+        Optional<Boolean> perfStandbyOk = bool(query.get("perfstandbyok"));
+        Optional<Integer> activeCode = code(query, "activecode", 200);
+        Optional<Integer> standbyCode = code(query, "standbycode", 429);
+        Optional<Integer> sealedCode = code(query, "sealedcode", 503);
+        Optional<Integer> uninitCode = code(query, "uninitcode", 501);
+        if (standbyOk.isEmpty() || perfStandbyOk.isEmpty() || activeCode.isEmpty() || standbyCode.isEmpty()
+                || sealedCode.isEmpty() || uninitCode.isEmpty()
+                || code(query, "drsecondarycode", 472).isEmpty()
+                || code(query, "performancestandbycode", 473).isEmpty()
+                || code(query, "haunhealthycode", 474).isEmpty()
+                || code(query, "removedcode", 530).isEmpty()) {
+            return renderer.error(400, java.util.List.of());
+        }
+        boolean sealed = faults.isSealed();
+        boolean standby = !sealed && faults.standbyMode().isPresent();
+        int status;
+        if (sealed) {
+            status = sealedCode.get();
+        } else if (standby && !standbyOk.get()) {
+            status = standbyCode.get();
+        } else {
+            status = activeCode.get();
+        }
+        var body = GoJson.object();
+        body.put("initialized", true);
+        body.put("sealed", sealed);
+        body.put("standby", standby);
+        if (flavor == Flavor.VAULT) {
+            body.put("performance_standby", false);
+        }
+        body.put("replication_performance_mode", "disabled");
+        body.put("replication_dr_mode", "disabled");
+        body.put("server_time_utc", clock.instant().getEpochSecond());
+        body.put("version", version);
+        if (flavor == Flavor.VAULT) {
+            body.put("enterprise", version.contains("+ent") || version.contains("+prem"));
+        }
+        if (!sealed) {
+            body.put("cluster_name", clusterName);
+            body.put("cluster_id", clusterId);
+        }
+        if (flavor == Flavor.VAULT) {
+            body.put("echo_duration_ms", 0);
+            body.put("clock_skew_ms", 0);
+            body.put("replication_primary_canary_age_ms", 0);
+        }
+        if (head) {
+            return new RenderedResponse(status, "application/json", new byte[0], Map.of());
+        }
+        return json(status, body);
+    }
+
+    private ObjectNode sealStatus() {
+        boolean sealed = faults.isSealed();
+        var body = GoJson.object();
+        body.put("type", "shamir");
+        body.put("initialized", true);
+        body.put("sealed", sealed);
+        body.put("t", 1);
+        body.put("n", 1);
+        body.put("progress", 0);
+        body.put("nonce", "");
+        body.put("version", version);
+        body.put("build_date", "2024-08-28T15:52:40Z");
+        if (flavor == Flavor.OPENBAO) {
+            body.put("commit_date", "2024-08-28T15:52:40Z");
+        }
+        body.put("migration", false);
+        if (!sealed) {
+            body.put("cluster_name", clusterName);
+            body.put("cluster_id", clusterId);
+        }
+        body.put("recovery_seal", false);
+        body.put("storage_type", "inmem");
+        return body;
+    }
+
+    private RenderedResponse leader() {
+        if (faults.isSealed()) {
+            return renderer.error(503, java.util.List.of("Vault is sealed"));
+        }
+        var standby = faults.standbyMode();
+        boolean ha = standby.isPresent();
+        String leaderAddress = standby.map(StandbyMode::active).map(Object::toString).orElse("");
+        var body = GoJson.object();
+        body.put("ha_enabled", ha);
+        if (flavor == Flavor.VAULT) {
+            body.put("is_self", false);
+            body.put("active_time", "0001-01-01T00:00:00Z");
+            body.put("leader_address", leaderAddress);
+            body.put("leader_cluster_address", "");
+            body.put("performance_standby", false);
+            body.put("performance_standby_last_remote_wal", 0);
+        } else if (!leaderAddress.isEmpty()) {
+            body.put("leader_address", leaderAddress);
+        }
+        return json(200, body);
+    }
+
+    private RenderedResponse json(int status, ObjectNode body) {
+        return new RenderedResponse(status, "application/json", GoJson.encode(body), Map.of());
+    }
+
+    /** Go's weak bool decoding: absent or empty means false, anything unparseable is an error (empty). */
+    private static Optional<Boolean> bool(String value) {
+        if (value == null || value.isEmpty() || FALSE.contains(value)) {
+            return Optional.of(false);
+        }
+        return TRUE.contains(value) ? Optional.of(true) : Optional.empty();
+    }
+
+    private static Optional<Integer> code(Map<String, String> query, String name, int fallback) {
+        String value = query.get(name);
+        if (value == null) {
+            return Optional.of(fallback);
+        }
+        try {
+            return Optional.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean parsesAsGoBool(String value) {
+        return TRUE.contains(value) || FALSE.contains(value);
+    }
+
+    static boolean isTrue(String value) {
+        return TRUE.contains(value);
+    }
+}

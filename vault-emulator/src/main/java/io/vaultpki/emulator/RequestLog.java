@@ -1,0 +1,48 @@
+package io.vaultpki.emulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/** Every request the emulator received, in arrival order of completion. Token values are never stored. */
+public final class RequestLog {
+
+    /**
+     * One request.
+     *
+     * @param method       HTTP method; {@code LIST} also for {@code GET ?list=true}
+     * @param path         path without {@code /v1/} and without query, as sent (namespace header not prepended)
+     * @param namespace    the {@code X-Vault-Namespace} header, {@code ""} when absent
+     * @param tokenPresent whether {@code X-Vault-Token} or {@code Authorization: Bearer} was sent
+     * @param status       HTTP status answered; 0 when the connection was dropped
+     * @param time         when the request arrived (emulator clock)
+     */
+    public record Entry(String method, String path, String namespace, boolean tokenPresent, int status, Instant time) {
+    }
+
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+
+    RequestLog() {
+    }
+
+    void add(Entry entry) {
+        entries.add(entry);
+    }
+
+    public List<Entry> all() {
+        return List.copyOf(entries);
+    }
+
+    /** Requests with this method whose path matches the regex entirely. */
+    public long count(String method, String pathRegex) {
+        var pattern = Pattern.compile(pathRegex);
+        return entries.stream()
+                .filter(e -> e.method().equalsIgnoreCase(method) && pattern.matcher(e.path()).matches())
+                .count();
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+}
