@@ -1,0 +1,48 @@
+package io.vaultpki.client.config;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.vaultpki.client.VaultClient;
+import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.auth.VaultAuthentication;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Creates the application's {@link VaultClient} at start-up ({@link Context} scope), so that a bad setting stops
+ * the application before it serves anything, with one message naming the setting. Creating the client does not
+ * contact Vault: the first login happens on the first request.
+ */
+@Factory
+public class VaultClientFactory {
+
+    private final Map<String, String> environment;
+    private final Path home;
+
+    public VaultClientFactory() {
+        this(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    VaultClientFactory(Map<String, String> environment, Path home) {
+        this.environment = environment;
+        this.home = home;
+    }
+
+    @Context
+    public VaultSettings vaultSettings(VaultConfiguration configuration) {
+        return VaultSettingsResolver.resolve(configuration, environment);
+    }
+
+    @Context
+    public VaultAuthentication vaultAuthentication(VaultConfiguration configuration, VaultSettings settings) {
+        return VaultAuthenticationResolver.resolve(configuration, settings, environment, home);
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    public VaultClient vaultClient(VaultSettings settings, VaultAuthentication authentication) {
+        return VaultClient.builder().settings(settings).authentication(authentication).build();
+    }
+}
