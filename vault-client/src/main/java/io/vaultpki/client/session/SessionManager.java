@@ -203,7 +203,7 @@ public final class SessionManager implements AutoCloseable {
         } catch (VaultException e) {
             VaultException failure = e instanceof VaultLoginException || e instanceof RootTokenRefusedException
                     ? e : new VaultLoginException(auth.method(), null, e.getMessage(), e);
-            recordFailure(failure, now);
+            recordFailure(failure);
             if (old != null && usable(old)) {
                 LOG.warn("Keeping the current token (accessor {}) after a failed login: {}", old.accessor(),
                         failure.getMessage());
@@ -245,7 +245,9 @@ public final class SessionManager implements AutoCloseable {
         return fresh;
     }
 
-    private void recordFailure(VaultException failure, Instant now) {
+    private void recordFailure(VaultException failure) {
+        // counted from the failure, not the attempt: a slow login must not eat the back-off
+        Instant now = clock.instant();
         consecutiveFailures++;
         Duration wait = options.loginBackoff().multipliedBy(1L << Math.min(consecutiveFailures - 1, 20));
         if (wait.compareTo(options.maxLoginBackoff()) > 0) {
