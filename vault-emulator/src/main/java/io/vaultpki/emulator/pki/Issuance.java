@@ -273,7 +273,7 @@ final class Issuance {
         }
         try (var parser = new PEMParser(new StringReader(pem))) {
             if (parser.readObject() instanceof PKCS10CertificationRequest csr
-                    && csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+                    && csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csrPublicKey(csr)))) {
                 return csr;
             }
         } catch (Exception e) {
