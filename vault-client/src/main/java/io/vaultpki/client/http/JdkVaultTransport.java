@@ -112,7 +112,7 @@ public final class JdkVaultTransport implements VaultTransport {
                         continue;
                     }
                 }
-                VaultResponseException error = toException(request, response);
+                VaultResponseException error = toException(request, uri, response);
                 if (error instanceof VaultUnavailableException u) {
                     retryAfter = u.retryAfter().orElse(null);
                 }
@@ -205,10 +205,13 @@ public final class JdkVaultTransport implements VaultTransport {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        boolean sameOrigin = Objects.equals(lower(target.getScheme()), lower(current.getScheme()))
-                && Objects.equals(lower(target.getHost()), lower(current.getHost()))
-                && port(target) == port(current);
-        return sameOrigin ? target : null;
+        return sameOrigin(current, target) ? target : null;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
+                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+                && port(a) == port(b);
     }
 
     private static String lower(String s) {
@@ -219,18 +222,31 @@ public final class JdkVaultTransport implements VaultTransport {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static VaultResponseException toException(VaultRequest request, HttpResponse<byte[]> response) {
+    private static VaultResponseException toException(VaultRequest request, URI current, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         List<String> errors = new ArrayList<>();
         if (status == 307) {
-            String location = response.headers().firstValue("location").orElse("(none)");
-            URI target = URI.create(location.replace(" ", "%20"));
-            errors.add("redirect to another address not followed: " + target.getScheme() + "://" + target.getAuthority());
+            errors.add("redirect not followed: " + redirectOrigin(current, response));
         } else {
             errors.addAll(errorStrings(response.body()));
         }
         long retryAfter = response.headers().firstValue("retry-after").map(JdkVaultTransport::seconds).orElse(-1L);
         return VaultResponseException.of(request.displayMethod(), request.path(), status, errors, retryAfter);
+    }
+
+    /** Where a 307 pointed, as scheme://host:port only (a redirect URL may carry a query worth keeping out of logs). */
+    private static String redirectOrigin(URI current, HttpResponse<?> response) {
+        String location = response.headers().firstValue("location").orElse(null);
+        if (location == null) {
+            return "no Location header";
+        }
+        try {
+            URI target = current.resolve(location);
+            return target.getScheme() + "://" + target.getRawAuthority()
+                    + (sameOrigin(current, target) ? " (too many redirects)" : " (another address)");
+        } catch (IllegalArgumentException e) {
+            return "invalid Location header";
+        }
     }
 
     /** Vault's {@code errors} array; empty for an empty, non-JSON or differently shaped body. */
