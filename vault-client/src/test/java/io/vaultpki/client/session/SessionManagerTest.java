@@ -437,4 +437,52 @@ class SessionManagerTest {
             assertThat(messages).noneMatch(m -> m.contains(secret));
         }
     }
+
+    @Test
+    void retriesARenewalLaterWhenVaultIsBrieflyUnavailable() {
+        var role = appRole(TokenSpec.of(TTL, "pki-read"));
+        var session = session(role.auth());
+        VaultToken token = session.currentToken();
+        emu.faults().failNext("auth/token/renew-self", 1, 500, "internal error");
+
+        runPendingAfter(TWO_THIRDS);
+        assertThat(events.of(VaultClientEvent.TokenRenewalFailed.class)).hasSize(1);
+        // ten minutes were left: try again halfway to the expiry, keep the token meanwhile
+        runPendingAfter(Duration.ofMinutes(5));
+
+        assertThat(events.of(VaultClientEvent.TokenRenewed.class)).hasSize(1);
+        assertThat(session.currentToken()).isEqualTo(token);
+        assertThat(logins(role)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheCurrentTokenWhenABackgroundLoginFailsAndRetriesAfterTheBackOff() {
+        var role = appRole(TokenSpec.builder().policies("pki-read").ttl(TTL).renewable(false).build());
+        var session = session(role.auth());
+        VaultToken first = session.currentToken();
+        emu.faults().failNext("auth/" + role.mount() + "/login", 1, 500, "internal error");
+
+        runPendingAfter(TWO_THIRDS);
+
+        assertThat(logins(role)).isEqualTo(2);
+        assertThat(session.currentToken()).isEqualTo(first);
+        assertThat(logins(role)).isEqualTo(2);
+        clock.advance(SessionOptions.DEFAULT_LOGIN_BACKOFF);
+        assertThat(session.currentToken()).isNotEqualTo(first);
+        assertThat(logins(role)).isEqualTo(3);
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotBreakTheSession() {
+        var role = appRole(TokenSpec.of(TTL, "pki-read"));
+        var session = new SessionManager(transport, role.auth(), SessionOptions.builder().clock(clock)
+                .scheduler(scheduler).listener(event -> {
+                    throw new IllegalStateException("listener bug");
+                }).build());
+        sessions.add(session);
+
+        assertThat(session.currentToken()).isNotNull();
+        runPendingAfter(TWO_THIRDS);
+        assertThat(session.currentToken()).isNotNull();
+    }
 }
