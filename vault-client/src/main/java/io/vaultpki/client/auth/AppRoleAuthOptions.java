@@ -19,14 +19,17 @@ public record AppRoleAuthOptions(String mount, String roleId, CredentialSupplier
         roleId = LoginSupport.require(roleId, "vault.auth.approle.role-id");
     }
 
+    /** Default mount, secret ID given as a value. */
     public static AppRoleAuthOptions of(String roleId, String secretId) {
         return new AppRoleAuthOptions(DEFAULT_MOUNT, roleId, CredentialSupplier.of(secretId));
     }
 
+    /** Default mount, secret ID re-read from a file at each login. */
     public static AppRoleAuthOptions withSecretIdFile(String roleId, Path secretIdFile) {
         return new AppRoleAuthOptions(DEFAULT_MOUNT, roleId, CredentialSupplier.ofFile(secretIdFile));
     }
 
+    /** Same options at another mount. */
     public AppRoleAuthOptions withMount(String newMount) {
         return new AppRoleAuthOptions(newMount, roleId, secretId);
     }

@@ -16,6 +16,7 @@ public record CertAuthOptions(String mount, String name) {
         name = name == null || name.isBlank() ? null : name.strip();
     }
 
+    /** Mount {@code cert}, no role name. */
     public static CertAuthOptions defaults() {
         return new CertAuthOptions(DEFAULT_MOUNT, null);
     }

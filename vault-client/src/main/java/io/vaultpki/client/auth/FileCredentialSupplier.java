@@ -22,6 +22,7 @@ public final class FileCredentialSupplier implements CredentialSupplier {
         this.file = Objects.requireNonNull(file, "file");
     }
 
+    /** The file read on every call. */
     public Path file() {
         return file;
     }

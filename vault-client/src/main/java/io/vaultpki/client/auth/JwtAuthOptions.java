@@ -34,6 +34,7 @@ public record JwtAuthOptions(String mount, String role, CredentialSupplier jwt) 
                 : Path.of(secrets, DEFAULT_JWT_FILE_NAME);
     }
 
+    /** Options reading the JWT from {@code jwtFile} at each login; {@code role} may be null. */
     public static JwtAuthOptions of(String mount, String role, Path jwtFile) {
         return new JwtAuthOptions(mount, role, CredentialSupplier.ofFile(jwtFile));
     }

@@ -26,10 +26,12 @@ public record KubernetesAuthOptions(String mount, String role, CredentialSupplie
         return new KubernetesAuthOptions(DEFAULT_MOUNT, role, CredentialSupplier.ofFile(DEFAULT_JWT_PATH));
     }
 
+    /** Same options at another mount. */
     public KubernetesAuthOptions withMount(String newMount) {
         return new KubernetesAuthOptions(newMount, role, jwt);
     }
 
+    /** Same options reading the JWT from another file. */
     public KubernetesAuthOptions withJwtFile(Path file) {
         return new KubernetesAuthOptions(mount, role, CredentialSupplier.ofFile(file));
     }

@@ -27,6 +27,7 @@ public final class KubernetesAuthentication implements VaultAuthentication {
         return METHOD;
     }
 
+    /** The settings this method logs in with. */
     public KubernetesAuthOptions options() {
         return options;
     }

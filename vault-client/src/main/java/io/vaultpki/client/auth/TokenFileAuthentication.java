@@ -38,6 +38,7 @@ public final class TokenFileAuthentication implements VaultAuthentication {
         return Path.of(System.getProperty("user.home"), DEFAULT_FILE_NAME);
     }
 
+    /** The token file. */
     public Path file() {
         return file.file();
     }

@@ -22,10 +22,12 @@ public record UserpassAuthOptions(String mount, String username, CredentialSuppl
         Objects.requireNonNull(password, "vault.auth.userpass.password must not be empty");
     }
 
+    /** Default mount, password given as a value. */
     public static UserpassAuthOptions of(String username, String password) {
         return new UserpassAuthOptions(DEFAULT_MOUNT, username, CredentialSupplier.of(password));
     }
 
+    /** Same options at another mount. */
     public UserpassAuthOptions withMount(String newMount) {
         return new UserpassAuthOptions(newMount, username, password);
     }

@@ -57,37 +57,44 @@ public record SessionOptions(Clock clock, RenewalScheduler scheduler, boolean al
         private Builder() {
         }
 
+        /** Time source for TTLs and back-off; share the emulator's clock in tests. Default: system UTC. */
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
         }
 
+        /** Runs renewals; default: a daemon thread owned and stopped by the session. */
         public Builder scheduler(RenewalScheduler value) {
             this.scheduler = value;
             return this;
         }
 
+        /** Accept a root token ({@code vault.allow-root-token}); default false. */
         public Builder allowRootToken(boolean value) {
             this.allowRootToken = value;
             return this;
         }
 
+        /** Receives lifecycle events; default: none. */
         public Builder listener(VaultClientListener value) {
             this.listener = value;
             return this;
         }
 
+        /** Revoke a token the session logged in for itself when it closes; default true. */
         public Builder revokeOnClose(boolean value) {
             this.revokeOnClose = value;
             return this;
         }
 
+        /** First wait after a failed login and the cap it doubles up to; default 1 s and 1 min. */
         public Builder loginBackoff(Duration initial, Duration max) {
             this.loginBackoff = initial;
             this.maxLoginBackoff = max;
             return this;
         }
 
+        /** Validates and builds the options. */
         public SessionOptions build() {
             return new SessionOptions(clock, scheduler, allowRootToken, listener, revokeOnClose, loginBackoff,
                     maxLoginBackoff);

@@ -485,4 +485,21 @@ class SessionManagerTest {
         runPendingAfter(TWO_THIRDS);
         assertThat(session.currentToken()).isNotNull();
     }
+
+    @Test
+    void theDefaultSchedulerRenewsOnItsOwnThread() throws Exception {
+        var role = appRole(TokenSpec.of(Duration.ofSeconds(3), "pki-read"));
+        var renewed = new java.util.concurrent.CompletableFuture<VaultClientEvent.TokenRenewed>();
+        var session = new SessionManager(transport, role.auth(), SessionOptions.builder().clock(clock)
+                .listener(event -> {
+                    if (event instanceof VaultClientEvent.TokenRenewed r) {
+                        renewed.complete(r);
+                    }
+                }).build());
+        sessions.add(session);
+
+        VaultToken token = session.currentToken();
+
+        assertThat(renewed.get(15, TimeUnit.SECONDS).accessor()).isEqualTo(token.accessor());
+    }
 }
