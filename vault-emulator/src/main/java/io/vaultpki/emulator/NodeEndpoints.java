@@ -55,12 +55,14 @@ final class NodeEndpoints {
         Optional<Integer> standbyCode = code(query, "standbycode", 429);
         Optional<Integer> sealedCode = code(query, "sealedcode", 503);
         Optional<Integer> uninitCode = code(query, "uninitcode", 501);
-        if (standbyOk.isEmpty() || perfStandbyOk.isEmpty() || activeCode.isEmpty() || standbyCode.isEmpty()
-                || sealedCode.isEmpty() || uninitCode.isEmpty()
-                || code(query, "drsecondarycode", 472).isEmpty()
+        // OpenBao knows only the active/standby/sealed/uninit codes and ignores the others
+        boolean vaultOnlyCodesInvalid = flavor == Flavor.VAULT
+                && (code(query, "drsecondarycode", 472).isEmpty()
                 || code(query, "performancestandbycode", 473).isEmpty()
                 || code(query, "haunhealthycode", 474).isEmpty()
-                || code(query, "removedcode", 530).isEmpty()) {
+                || code(query, "removedcode", 530).isEmpty());
+        if (standbyOk.isEmpty() || perfStandbyOk.isEmpty() || activeCode.isEmpty() || standbyCode.isEmpty()
+                || sealedCode.isEmpty() || uninitCode.isEmpty() || vaultOnlyCodesInvalid) {
             return renderer.error(400, java.util.List.of());
         }
         boolean sealed = faults.isSealed();

@@ -180,8 +180,14 @@ final class RequestHandler implements HttpHandler {
         if (bodyBytes == null) {
             return renderer.error(413, List.of("http: request body too large"));
         }
+        String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        if (operation == Operation.PATCH && !contentType.startsWith("application/merge-patch+json")) {
+            return renderer.error(415, List.of("PATCH requires Content-Type of application/merge-patch+json"));
+        }
         ObjectNode body = GoJson.object();
-        if (bodyBytes.length > 0 && (operation == Operation.UPDATE || operation == Operation.PATCH)) {
+        if (bodyBytes.length > 0 && operation == Operation.UPDATE && isForm(contentType, bodyBytes)) {
+            query(new String(bodyBytes, StandardCharsets.UTF_8)).forEach(body::put);
+        } else if (bodyBytes.length > 0 && (operation == Operation.UPDATE || operation == Operation.PATCH)) {
             try {
                 JsonNode parsed = GoJson.parse(bodyBytes);
                 if (parsed != null && parsed.isObject()) {
@@ -237,6 +243,13 @@ final class RequestHandler implements HttpHandler {
         }
         boolean inject = resolvedIsSysMounts(nsPath);
         return renderer.render(response, operation, backend.type(), inject);
+    }
+
+    /** Section 1.1: a form body is parsed as such only when it does not look like JSON. */
+    private static boolean isForm(String contentType, byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).stripLeading();
+        return contentType.startsWith("application/x-www-form-urlencoded")
+                && !start.startsWith("{") && !start.startsWith("[");
     }
 
     private RenderedResponse denied(boolean invalidToken) {

@@ -144,6 +144,22 @@ class ErrorContractTest {
     }
 
     @Test
+    void formEncodedBodiesAreAcceptedSection11() {
+        var reply = root.header("Content-Type", "application/x-www-form-urlencoded")
+                .post("auth/token/create", "policies=&ttl=90s&display_name=form");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("auth").get("lease_duration").asLong()).isEqualTo(90);
+    }
+
+    @Test
+    void patchWithoutMergePatchContentTypeIs415() {
+        var reply = root.header("Content-Type", "application/json").send("PATCH", "secret/data/x", "{}");
+
+        assertThat(reply.status()).isEqualTo(415);
+    }
+
+    @Test
     void unknownHttpMethodIs405() {
         var reply = root.send("OPTIONS", "sys/mounts", null);
 

@@ -139,6 +139,14 @@ class SysHealthContractTest {
     }
 
     @Test
+    void openBaoIgnoresTheVaultOnlyCodeParameters() {
+        var reply = new VaultHttp(openBao.url()).get("sys/health?drsecondarycode=abc&removedcode=x");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(http.get("sys/health?drsecondarycode=abc").status()).isEqualTo(400);
+    }
+
+    @Test
     void sealStatusIsUnauthenticatedAndNotEnveloped() {
         var reply = http.get("sys/seal-status");
 
