@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 public final class Faults {
 
     /** What the server must do instead of (or to) the normal answer. */
-    sealed interface Action permits Fail, Drop, Malformed, Replace {
+    sealed interface Action permits Fail, Drop, Malformed {
     }
 
     record Fail(int status, List<String> errors, boolean retryAfter) implements Action {
@@ -31,7 +32,7 @@ public final class Faults {
     record Malformed() implements Action {
     }
 
-    record Replace(String body) implements Action {
+    private record Replacement(Pattern path, String body) {
     }
 
     private record Latency(Pattern path, Duration delay) {
@@ -46,9 +47,8 @@ public final class Faults {
     private final List<Latency> latencies = new CopyOnWriteArrayList<>();
     private final List<Counted> counted = new CopyOnWriteArrayList<>();
     private final List<Rate> rates = new CopyOnWriteArrayList<>();
-    private final List<Replace> replacements = new CopyOnWriteArrayList<>();
-    private final List<Pattern> replacementPaths = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Boolean> sealed = new AtomicReference<>(false);
+    private final List<Replacement> replacements = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean sealed = new AtomicBoolean();
     private final AtomicReference<StandbyMode> standby = new AtomicReference<>();
 
     Faults() {
@@ -124,8 +124,7 @@ public final class Faults {
 
     /** Until cleared, matching requests are answered with {@code body} (as JSON) and their normal status. */
     public Faults replaceBody(String pathRegex, String body) {
-        replacementPaths.add(Pattern.compile(pathRegex));
-        replacements.add(new Replace(body));
+        replacements.add(new Replacement(Pattern.compile(pathRegex), body));
         return this;
     }
 
@@ -135,7 +134,6 @@ public final class Faults {
         counted.clear();
         rates.clear();
         replacements.clear();
-        replacementPaths.clear();
         sealed.set(false);
         standby.set(null);
         return this;
@@ -172,11 +170,6 @@ public final class Faults {
     }
 
     Optional<String> replacementFor(String path) {
-        for (int i = 0; i < replacementPaths.size(); i++) {
-            if (replacementPaths.get(i).matcher(path).find()) {
-                return Optional.of(replacements.get(i).body());
-            }
-        }
-        return Optional.empty();
+        return replacements.stream().filter(r -> r.path().matcher(path).find()).map(Replacement::body).findFirst();
     }
 }
