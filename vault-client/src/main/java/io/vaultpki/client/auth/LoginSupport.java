@@ -72,7 +72,7 @@ final class LoginSupport {
         });
         return new LoginToken(VaultToken.of(clientToken, auth.path("accessor").asText("")),
                 Duration.ofSeconds(auth.path("lease_duration").asLong(0)),
-                auth.path("renewable").asBoolean(false), List.copyOf(policies), true);
+                auth.path("renewable").asBoolean(false), List.copyOf(policies), true, auth.path("token_type").asText(""));
     }
 
     /** Validates a required setting; the message names it. */

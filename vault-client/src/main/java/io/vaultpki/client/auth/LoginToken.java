@@ -7,9 +7,15 @@ import java.util.List;
 
 /**
  * What a login returned: the token and, when Vault told us, its TTL, renewability and policies
- * (vault-api.md section 4.1). {@code ttl} is {@link Duration#ZERO} for a non-expiring or unknown TTL.
+ * (vault-api.md section 4.1). {@code ttl} is {@link Duration#ZERO} for a non-expiring or unknown TTL; {@code type} is
+ * {@code service}, {@code batch}, or {@code ""} when unknown.
  */
-public record LoginToken(VaultToken token, Duration ttl, boolean renewable, List<String> policies, boolean fromLogin) {
+public record LoginToken(VaultToken token, Duration ttl, boolean renewable, List<String> policies, boolean fromLogin,
+                         String type) {
+
+    public LoginToken(VaultToken token, Duration ttl, boolean renewable, List<String> policies, boolean fromLogin) {
+        this(token, ttl, renewable, policies, fromLogin, "");
+    }
 
     /** A token given to us as-is (setting, environment, file): nothing known until lookup-self. */
     public static LoginToken ofStatic(VaultToken token) {

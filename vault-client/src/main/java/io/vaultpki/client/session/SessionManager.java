@@ -238,7 +238,8 @@ public final class SessionManager implements AutoCloseable {
         boolean renewable = info != null ? info.renewable() : login.renewable();
         Instant now = clock.instant();
         Session fresh = new Session(token.withAccessor(accessor), info, login.fromLogin(), info != null, renewable,
-                ttl, ttl.isZero() ? null : now.plus(ttl), false, ++generation, info != null && info.isBatch());
+                ttl, ttl.isZero() ? null : now.plus(ttl), false, ++generation,
+                info != null ? info.isBatch() : "batch".equals(login.type()));
         LOG.info("Vault session ready using {} (accessor {}, ttl {}, renewable {})", auth.method(),
                 fresh.accessor(), ttl, renewable);
         emit(new VaultClientEvent.LoginSucceeded(auth.method(), fresh.accessor(), ttl));

@@ -50,6 +50,7 @@ class AuthMethodsTest {
         assertThat(login.renewable()).isTrue();
         assertThat(login.policies()).contains("pki-read");
         assertThat(login.token().accessor()).isNotEmpty();
+        assertThat(login.type()).isEqualTo("service");
         assertThat(emu.tokens().lookup(login.token().reveal())).isPresent();
     }
 
