@@ -2,10 +2,15 @@ package io.vaultpki.emulator;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-/** Every request the emulator received, in arrival order of completion. Token values are never stored. */
+/**
+ * The requests the emulator answered, in order of completion. Token values are never stored. The log keeps the
+ * most recent {@link #DEFAULT_LIMIT} entries so that a long benchmark does not grow it without bound.
+ */
 public final class RequestLog {
 
     /**
@@ -21,13 +26,21 @@ public final class RequestLog {
     public record Entry(String method, String path, String namespace, boolean tokenPresent, int status, Instant time) {
     }
 
-    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    public static final int DEFAULT_LIMIT = 200_000;
 
-    RequestLog() {
+    private final Queue<Entry> entries = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int limit;
+
+    RequestLog(int limit) {
+        this.limit = limit;
     }
 
     void add(Entry entry) {
         entries.add(entry);
+        if (size.incrementAndGet() > limit && entries.poll() != null) {
+            size.decrementAndGet();
+        }
     }
 
     public List<Entry> all() {
@@ -43,6 +56,8 @@ public final class RequestLog {
     }
 
     public void clear() {
-        entries.clear();
+        while (entries.poll() != null) {
+            size.decrementAndGet();
+        }
     }
 }

@@ -53,7 +53,7 @@ public final class VaultEmulator implements AutoCloseable {
         this.mounts = new MountTable();
         this.namespaces = new Namespaces(b.flavor == Flavor.OPENBAO || b.enterpriseNamespaces, mounts);
         this.faults = new Faults();
-        this.requests = new RequestLog();
+        this.requests = new RequestLog(b.requestLogLimit);
         this.tls = b.tls || b.requireClientCertificate ? EmulatorTls.generate(b.tlsServerName) : null;
         mounts.defaultBackends(new SysBackend(mounts, policies, flavor, b.version), new TokenBackend(tokens));
         mounts.mountDefaults("", true);
@@ -190,6 +190,7 @@ public final class VaultEmulator implements AutoCloseable {
         private boolean requireClientCertificate;
         private boolean enterpriseNamespaces;
         private int threads = 16;
+        private int requestLogLimit = RequestLog.DEFAULT_LIMIT;
 
         public Builder flavor(Flavor flavor) {
             this.flavor = flavor;
@@ -239,6 +240,12 @@ public final class VaultEmulator implements AutoCloseable {
         /** Size of the request thread pool (default 16). */
         public Builder threads(int threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /** How many of the most recent requests {@link VaultEmulator#requests()} keeps. */
+        public Builder requestLogLimit(int limit) {
+            this.requestLogLimit = limit;
             return this;
         }
 

@@ -177,6 +177,20 @@ class FaultInjectionTest {
         assertThat(vault.requests().count("LIST", "secret/metadata")).isEqualTo(2);
     }
 
+    @Test
+    void requestLogKeepsOnlyTheMostRecentEntriesUpToItsLimit() {
+        try (var small = VaultEmulator.builder().requestLogLimit(3).start()) {
+            var http = new VaultHttp(small.url());
+            for (int i = 0; i < 5; i++) {
+                http.get("sys/health?n=" + i);
+            }
+            http.get("sys/seal-status");
+
+            assertThat(small.requests().all()).hasSize(3);
+            assertThat(small.requests().all().get(2).path()).isEqualTo("sys/seal-status");
+        }
+    }
+
     private static long timed(Runnable action) {
         long start = System.nanoTime();
         action.run();
