@@ -157,7 +157,7 @@ public final class SessionManager implements AutoCloseable {
             cancelPending();
             Session s = session;
             session = null;
-            if (s != null && options.revokeOnClose() && s.loggedIn() && !s.dead() && !isBatch(s)) {
+            if (s != null && options.revokeOnClose() && s.loggedIn() && !s.dead() && !s.batch()) {
                 revoke(s);
             }
         }
@@ -387,10 +387,6 @@ public final class SessionManager implements AutoCloseable {
         } catch (VaultException e) {
             LOG.warn("Cannot revoke the Vault token (accessor {}): {}", s.accessor(), e.getMessage());
         }
-    }
-
-    private static boolean isBatch(Session s) {
-        return s.batch();
     }
 
     private static String reason(VaultException e) {
