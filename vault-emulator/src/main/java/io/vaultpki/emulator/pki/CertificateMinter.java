@@ -27,25 +27,31 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Makes real X.509 certificates and CRLs with BouncyCastle's builders and the JDK's signature providers. */
 final class CertificateMinter {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private CertificateMinter() {
     }
 
-    /** A random positive 20-byte serial, like Vault's {@code certutil.GenerateSerialNumber}. */
+    /**
+     * A random positive serial of up to 20 bytes, like Vault's {@code certutil.GenerateSerialNumber}. An emulator
+     * needs uniqueness, not unpredictability, and bulk seeding needs speed, hence no SecureRandom.
+     */
     static BigInteger randomSerial() {
-        return new BigInteger(159, RANDOM).add(BigInteger.ONE);
+        var random = ThreadLocalRandom.current();
+        byte[] bytes = new byte[20];
+        random.nextBytes(bytes);
+        bytes[0] &= 0x7f;
+        bytes[0] |= 0x01;
+        return new BigInteger(bytes);
     }
 
     static X500Name subject(String commonName, List<String> ou, List<String> organization) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
@@ -24,6 +26,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -314,10 +318,10 @@ final class Issuance {
     }
 
     private static String ipText(GeneralName name) {
-        byte[] bytes = org.bouncycastle.asn1.DEROctetString.getInstance(name.getName()).getOctets();
+        byte[] bytes = DEROctetString.getInstance(name.getName()).getOctets();
         try {
-            return java.net.InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
             throw PkiError.badRequest("certificate request could not be parsed");
         }
     }
@@ -330,7 +334,7 @@ final class Issuance {
         }
         var oid = new ASN1ObjectIdentifier(spec.substring(0, semi));
         var value = new DERTaggedObject(true, 0, new DERUTF8String(spec.substring(semi + 6)));
-        return new GeneralName(GeneralName.otherName, new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {oid, value}));
+        return new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {oid, value}));
     }
 
     /** A comma-separated string or a JSON array, trimmed, blanks dropped. */

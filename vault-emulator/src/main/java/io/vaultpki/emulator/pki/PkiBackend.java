@@ -5,6 +5,7 @@ import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
 import io.vaultpki.emulator.spi.Operation;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 
 import java.math.BigInteger;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -175,7 +177,7 @@ public class PkiBackend implements Backend, PkiMount {
     }
 
     /** Runs the handler for its single supported operation; anything else is 405 like Vault. */
-    private static EmulatorResponse only(Operation actual, Operation expected, java.util.function.Supplier<EmulatorResponse> handler) {
+    private static EmulatorResponse only(Operation actual, Operation expected, Supplier<EmulatorResponse> handler) {
         boolean matches = actual == expected || (expected == Operation.READ && actual == Operation.HEAD);
         return matches ? handler.get() : Backend.unsupportedOperation();
     }
@@ -330,7 +332,7 @@ public class PkiBackend implements Backend, PkiMount {
         return issuer;
     }
 
-    private static org.bouncycastle.asn1.x500.X500Name leafSubject(LeafSpec spec, int index) {
+    private static X500Name leafSubject(LeafSpec spec, int index) {
         return CertificateMinter.subject(spec.commonNameFor(index), spec.ouList(), List.of());
     }
 
