@@ -56,7 +56,12 @@ final class Listing {
             sorted.removeIf(k -> k.compareTo(after) <= 0);
         }
         if (limitText != null && !limitText.isEmpty()) {
-            int limit = Integer.parseInt(limitText);
+            int limit;
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("error converting input " + limitText + " for field \"limit\"");
+            }
             if (limit > 0 && sorted.size() > limit) {
                 return sorted.subList(0, limit);
             }

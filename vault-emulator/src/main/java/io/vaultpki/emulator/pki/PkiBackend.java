@@ -83,6 +83,9 @@ public class PkiBackend implements Backend, PkiMount {
             return route(request, request.operation(), request.relativePath().split("/"));
         } catch (PkiError e) {
             return e.response();
+        } catch (IllegalArgumentException e) {
+            // a request field of the wrong shape (bool, int, duration): Vault's field parser answers 400
+            return EmulatorResponse.error(400, e.getMessage());
         }
     }
 

@@ -207,6 +207,13 @@ class PkiIssueSignContractTest {
     }
 
     @Test
+    void malformedFieldValuesAre400NotServerErrors() {
+        var response = write(pki, "issue/any-name", Map.of("common_name", "x", "exclude_cn_from_sans", "maybe"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(write(pki, "issue/any-name", Map.of("common_name", "x", "ttl", "soon")).status()).isEqualTo(400);
+    }
+
+    @Test
     void unrecognizedParametersAreIgnoredWithAWarning() {
         var response = write(pki, "issue/any-name", Map.of("common_name", "x", "colour", "blue"));
         assertThat(response.warnings()).containsExactly("Endpoint ignored these unrecognized parameters: [colour]");
