@@ -77,29 +77,25 @@ final class RequestHandler implements HttpHandler {
                 .orElse("");
         String token = token(exchange);
         String path = rawPath.startsWith("/v1/") ? decode(rawPath.substring(4)) : rawPath;
-        String loggedMethod = method;
-        int status = 0;
+        Map<String, String> query = query(rawQuery);
+        String loggedMethod = method.equals("GET") && NodeEndpoints.isTrue(query.getOrDefault("list", ""))
+                ? "LIST" : method;
+        RenderedResponse response;
         try {
-            Map<String, String> query = query(rawQuery);
-            if (method.equals("GET") && query.containsKey("list") && NodeEndpoints.isTrue(query.get("list"))) {
-                loggedMethod = "LIST";
-            }
-            RenderedResponse response = respond(exchange, method, rawPath, rawQuery, path, query, token,
-                    namespaceHeader);
-            if (response == null) {
-                exchange.close();
-                return;
-            }
-            status = response.status();
-            write(exchange, method, response, namespaceHeader);
+            response = respond(exchange, method, rawPath, rawQuery, path, query, token, namespaceHeader);
         } catch (RuntimeException e) {
             LOG.warn("emulator failed on {} {}", method, path, e);
-            status = 500;
-            write(exchange, method, renderer.error(500, List.of(EmulatorResponse.multierror(
-                    "internal error: " + e.getClass().getSimpleName()))), namespaceHeader);
-        } finally {
-            log.add(new RequestLog.Entry(loggedMethod, path, namespaceHeader, token != null, status, arrived));
+            response = renderer.error(500, List.of(EmulatorResponse.multierror(
+                    "internal error: " + e.getClass().getSimpleName())));
         }
+        // logged before answering, so a test that has its response also sees the entry
+        log.add(new RequestLog.Entry(loggedMethod, path, namespaceHeader, token != null,
+                response == null ? 0 : response.status(), arrived));
+        if (response == null) {
+            exchange.close();
+            return;
+        }
+        write(exchange, method, response, namespaceHeader);
     }
 
     /** The full answer, or null to drop the connection. */
@@ -390,8 +386,8 @@ final class RequestHandler implements HttpHandler {
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = unescape(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : unescape(pair.substring(eq + 1));
             query.putIfAbsent(key, value);
         }
         return query;
@@ -399,7 +395,16 @@ final class RequestHandler implements HttpHandler {
 
     /** Percent-decoding of a path: unlike a query, {@code +} stays a plus. */
     private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return unescape(text.replace("+", "%2B"));
+    }
+
+    /** Form decoding that keeps malformed escapes as they are instead of failing the request. */
+    private static String unescape(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     private static String firstLine(String message) {

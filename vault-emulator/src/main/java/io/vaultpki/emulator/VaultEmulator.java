@@ -29,6 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class VaultEmulator implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and the client's delayed ACK
+        // every keep-alive response then waits ~40 ms. Read once by sun.net.httpserver.ServerConfig.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Flavor flavor;
     private final MutableClock clock;
     private final HttpServer server;

@@ -160,6 +160,14 @@ class ErrorContractTest {
     }
 
     @Test
+    void malformedPercentEscapesInAFormBodyAreKeptAsText() {
+        var reply = root.header("Content-Type", "application/x-www-form-urlencoded")
+                .post("auth/token/create", "ttl=90s&display_name=100%zz");
+
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownHttpMethodIs405() {
         var reply = root.send("OPTIONS", "sys/mounts", null);
 
