@@ -22,10 +22,6 @@ final class PkiError extends RuntimeException {
         return new PkiError(EmulatorResponse.multiError(status, message), message);
     }
 
-    static PkiError of(EmulatorResponse response) {
-        return new PkiError(response, "status " + response.status());
-    }
-
     EmulatorResponse response() {
         return response;
     }
