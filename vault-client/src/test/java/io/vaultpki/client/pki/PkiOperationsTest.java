@@ -47,6 +47,7 @@ class PkiOperationsTest {
     private Leaf leaf;
     private Leaf revokedLeaf;
     private PkiOperations pki;
+    private Leaf brokenLeaf;
 
     @BeforeAll
     void start() {
@@ -71,6 +72,8 @@ class PkiOperationsTest {
         PkiMount broken = emu.pki().enable("broken");
         var brokenRoot = broken.generateRoot(IssuerSpec.named("r").commonName("Broken Root"));
         broken.corruptCertificate(brokenRoot.id());
+        brokenLeaf = broken.issueLeaf(LeafSpec.commonName("broken.example.com").issuer(brokenRoot));
+        broken.corruptCertificate(brokenLeaf.serialNumber());
     }
 
     @AfterAll
@@ -148,6 +151,26 @@ class PkiOperationsTest {
         assertThatThrownBy(() -> broken.readIssuer(id))
                 .isInstanceOf(CertificateParseException.class)
                 .hasMessageContaining("broken/issuer/" + id);
+    }
+
+    @Test
+    void aCorruptLeafCertificateIsATypedErrorNamingThePath() {
+        assertThatThrownBy(() -> pki("broken").readCertificate(brokenLeaf.serialNumber()))
+                .isInstanceOf(CertificateParseException.class)
+                .hasMessageContaining("broken/cert/" + brokenLeaf.serialNumber());
+    }
+
+    @Test
+    void aMalformedJsonAnswerIsAFormatErrorAndNotRetried() {
+        emu.faults().malformedJson("^team/a/pki/roles", 1);
+        try {
+            assertThatThrownBy(() -> pki.listRoles())
+                    .isInstanceOf(io.vaultpki.client.http.VaultResponseFormatException.class)
+                    .hasMessageContaining("[team/a/pki/roles]");
+            assertThat(pki.listRoles()).containsExactly("web");
+        } finally {
+            emu.faults().clear();
+        }
     }
 
     @Test
