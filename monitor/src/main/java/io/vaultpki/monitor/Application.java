@@ -1,14 +1,19 @@
 package io.vaultpki.monitor;
 
 import io.micronaut.runtime.Micronaut;
+import io.vaultpki.emulator.demo.DemoVault;
 
-/** Entry point of vault-pki-monitor. */
+/** Entry point of vault-pki-monitor. {@code --demo} runs it against an embedded, seeded Vault emulator. */
 public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).banner(false).mainClass(Application.class).start();
+        Micronaut.build(args)
+                .banner(false)
+                .properties(DemoVault.settingsIfRequested(args))
+                .mainClass(Application.class)
+                .start();
     }
 }
