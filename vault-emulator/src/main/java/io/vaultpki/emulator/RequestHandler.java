@@ -168,6 +168,10 @@ final class RequestHandler implements HttpHandler {
                     Map.of("Location", active + raw + (q == null ? "" : "?" + q)));
         }
 
+        String wrapTtl = exchange.getRequestHeaders().getFirst("X-Vault-Wrap-TTL");
+        if (wrapTtl != null && wrapTtl.trim().startsWith("-")) {
+            return renderer.error(400, List.of("requested wrap ttl cannot be negative"));
+        }
         Operation operation = operation(method, query);
         if (operation == null) {
             return renderer.error(400, List.of());

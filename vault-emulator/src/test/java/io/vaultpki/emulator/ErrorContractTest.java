@@ -168,6 +168,14 @@ class ErrorContractTest {
     }
 
     @Test
+    void negativeWrapTtlIsRejectedSection11() {
+        var reply = root.header("X-Vault-Wrap-TTL", "-5s").get("sys/mounts");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors").get(0).asText()).isEqualTo("requested wrap ttl cannot be negative");
+    }
+
+    @Test
     void unknownHttpMethodIs405() {
         var reply = root.send("OPTIONS", "sys/mounts", null);
 
