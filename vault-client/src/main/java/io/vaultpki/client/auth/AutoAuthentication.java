@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Picks a method the way the Python exporter did: {@code VAULT_TOKEN}, then {@code ~/.vault-token}, then the
- * Kubernetes service-account token when {@code VAULT_ROLE} names a role. The choice is made at the first login,
+ * Kubernetes service-account token when {@code VAULT_ROLE} names a role (at the auth mount
+ * {@code VAULT_MOUNT_POINT}, default {@code kubernetes}). The choice is made at the first login,
  * logged once at INFO with its reason, and kept for the life of the client.
  */
 public final class AutoAuthentication implements VaultAuthentication {
@@ -87,9 +88,12 @@ public final class AutoAuthentication implements VaultAuthentication {
         }
         String role = environment.get("VAULT_ROLE");
         if (role != null && !role.isBlank() && Files.isRegularFile(serviceAccountTokenFile)) {
+            // VAULT_MOUNT_POINT names the Kubernetes auth mount, as in the Python exporter
+            String mountPoint = environment.get("VAULT_MOUNT_POINT");
+            String mount = mountPoint == null || mountPoint.isBlank() ? KubernetesAuthOptions.DEFAULT_MOUNT : mountPoint.strip();
             LOG.info("Vault authentication: kubernetes at auth/{} with role {} (VAULT_ROLE is set and {} exists)",
-                    KubernetesAuthOptions.DEFAULT_MOUNT, role.strip(), serviceAccountTokenFile);
-            return new KubernetesAuthentication(new KubernetesAuthOptions(KubernetesAuthOptions.DEFAULT_MOUNT, role,
+                    mount, role.strip(), serviceAccountTokenFile);
+            return new KubernetesAuthentication(new KubernetesAuthOptions(mount, role,
                     CredentialSupplier.ofFile(serviceAccountTokenFile)));
         }
         throw new VaultLoginException(METHOD, null, "no credentials found: set VAULT_TOKEN, write " + tokenFile

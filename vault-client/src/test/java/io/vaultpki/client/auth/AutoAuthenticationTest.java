@@ -54,6 +54,20 @@ class AutoAuthenticationTest {
     }
 
     @Test
+    void kubernetesUsesVaultMountPointAsTheAuthMountLikeThePythonExporter() throws Exception {
+        var auto = new AutoAuthentication(Map.of("VAULT_ROLE", "vault-pki", "VAULT_MOUNT_POINT", "k8s-prod"), home, saToken());
+
+        assertThat(((KubernetesAuthentication) auto.chosen()).options().mount()).isEqualTo("k8s-prod");
+    }
+
+    @Test
+    void kubernetesAuthMountDefaultsToKubernetes() throws Exception {
+        var auto = new AutoAuthentication(Map.of("VAULT_ROLE", "vault-pki"), home, saToken());
+
+        assertThat(((KubernetesAuthentication) auto.chosen()).options().mount()).isEqualTo("kubernetes");
+    }
+
+    @Test
     void withoutAnyCredentialTheErrorListsWhatWasTried() {
         var auto = new AutoAuthentication(Map.of(), home, serviceAccount.resolve("token"));
 
