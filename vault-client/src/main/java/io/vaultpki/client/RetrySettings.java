@@ -28,10 +28,12 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
         requirePositive("vault.retry.max-retry-after", maxRetryAfter);
     }
 
+    /** 4 attempts, 250 ms initial backoff, 5 s max backoff, Retry-After capped at 30 s. */
     public static RetrySettings defaults() {
         return new RetrySettings(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF, DEFAULT_MAX_RETRY_AFTER);
     }
 
+    /** A copy with another attempt count. */
     public RetrySettings withMaxAttempts(int attempts) {
         return new RetrySettings(attempts, initialBackoff, maxBackoff, maxRetryAfter);
     }

@@ -45,6 +45,7 @@ public final class VaultClient implements AutoCloseable {
         return builder().settings(settings).authentication(authentication).build();
     }
 
+    /** A builder; {@code settings} and {@code authentication} are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -64,6 +65,7 @@ public final class VaultClient implements AutoCloseable {
         return session;
     }
 
+    /** The settings the client was built with. */
     public VaultSettings settings() {
         return settings;
     }
@@ -94,22 +96,26 @@ public final class VaultClient implements AutoCloseable {
         private Builder() {
         }
 
-        public Builder settings(VaultSettings value) {
+        /** Address, TLS, timeouts, retries (required). */
+    public Builder settings(VaultSettings value) {
             this.settings = value;
             return this;
         }
 
-        public Builder authentication(VaultAuthentication value) {
+        /** How the session obtains tokens (required). */
+    public Builder authentication(VaultAuthentication value) {
             this.authentication = value;
             return this;
         }
 
-        public Builder clock(Clock value) {
+        /** Time source of the session (TTLs, renewal), default UTC system clock. */
+    public Builder clock(Clock value) {
             this.clock = value;
             return this;
         }
 
-        public Builder listener(VaultClientListener value) {
+        /** Receives login, renewal and token events. */
+    public Builder listener(VaultClientListener value) {
             this.listener = value;
             return this;
         }
@@ -120,7 +126,8 @@ public final class VaultClient implements AutoCloseable {
             return this;
         }
 
-        public VaultClient build() {
+        /** Creates the transport and the session; contacts no server. */
+    public VaultClient build() {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(authentication, "authentication");
             VaultTransport t = transport != null ? transport : new JdkVaultTransport(settings);

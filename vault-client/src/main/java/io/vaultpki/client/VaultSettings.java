@@ -43,6 +43,7 @@ public record VaultSettings(URI address, String namespace, TlsSettings tls, Dura
         }
     }
 
+    /** A builder with every default set. */
     public static Builder builder() {
         return new Builder();
     }
@@ -52,6 +53,7 @@ public record VaultSettings(URI address, String namespace, TlsSettings tls, Dura
         return EnvironmentSettings.fromEnvironment(env);
     }
 
+    /** A builder pre-filled with these settings. */
     public Builder toBuilder() {
         return new Builder().address(address).namespace(namespace).tls(tls).connectTimeout(connectTimeout)
                 .readTimeout(readTimeout).maxConcurrency(maxConcurrency).retry(retry).allowRootToken(allowRootToken);
@@ -134,6 +136,7 @@ public record VaultSettings(URI address, String namespace, TlsSettings tls, Dura
             return this;
         }
 
+        /** Validates and builds; throws {@link VaultConfigurationException} naming the setting. */
         public VaultSettings build() {
             return new VaultSettings(address, namespace, tls, connectTimeout, readTimeout, maxConcurrency, retry,
                     allowRootToken);

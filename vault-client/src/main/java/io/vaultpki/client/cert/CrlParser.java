@@ -18,6 +18,7 @@ public final class CrlParser {
     private CrlParser() {
     }
 
+    /** Parses a PEM CRL (trailing whitespace allowed). */
     public static ParsedCrl parse(String vaultPath, String pem) {
         if (pem == null || pem.isBlank()) {
             throw new CertificateParseException(vaultPath, "no CRL in response");
@@ -25,6 +26,7 @@ public final class CrlParser {
         return parse(vaultPath, pem.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Parses a PEM or DER CRL, sniffing which. */
     public static ParsedCrl parse(String vaultPath, byte[] data) {
         if (data == null || data.length == 0) {
             throw new CertificateParseException(vaultPath, "no CRL in response");

@@ -32,6 +32,7 @@ public record ParsedCertificate(X509Certificate certificate, String subjectDn, S
                                 Instant notBefore, Instant notAfter, KeyType keyType, int keyBits, boolean ca,
                                 boolean selfSigned, String pem) {
 
+    /** The serial as a number. */
     public BigInteger serial() {
         return certificate.getSerialNumber();
     }

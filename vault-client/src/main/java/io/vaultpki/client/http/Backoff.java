@@ -15,6 +15,7 @@ public final class Backoff {
     private final RetrySettings settings;
     private final RandomGenerator random;
 
+    /** Uses {@code random} for the jitter (inject a seeded one in tests). */
     public Backoff(RetrySettings settings, RandomGenerator random) {
         this.settings = settings;
         this.random = random;

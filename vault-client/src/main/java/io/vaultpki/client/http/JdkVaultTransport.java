@@ -53,6 +53,7 @@ public final class JdkVaultTransport implements VaultTransport {
     private final Backoff backoff;
     private volatile boolean closed;
 
+    /** A transport that really sleeps between retries, with a default random source. */
     public JdkVaultTransport(VaultSettings settings) {
         this(settings, Sleeper.SYSTEM, RandomGenerator.getDefault());
     }

@@ -18,6 +18,7 @@ public final class JsonResponses {
     private JsonResponses() {
     }
 
+    /** The shared mapper, for converting {@code data} objects. */
     public static ObjectMapper mapper() {
         return JSON;
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 public record CertificateRecord(ParsedCertificate certificate, Optional<Instant> revocationTime,
                                 Optional<String> issuerId) {
 
+    /** Whether Vault reports a revocation time. */
     public boolean revoked() {
         return revocationTime.isPresent();
     }

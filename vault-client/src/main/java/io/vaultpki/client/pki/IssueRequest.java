@@ -32,6 +32,7 @@ public record IssueRequest(String commonName, List<String> altNames, List<String
         }
     }
 
+    /** A request for {@code common_name}; everything else from the role. */
     public static IssueRequest of(String commonName) {
         return new IssueRequest(commonName, null, null, null, null, null, null, null, false);
     }

@@ -32,6 +32,7 @@ public final class PkiOperations {
     private final String mount;
     private final VaultExecutor executor;
 
+    /** Operations on {@code mount}; normally obtained with {@code VaultClient.pki(mount)}. */
     public PkiOperations(String mount, VaultExecutor executor) {
         this.mount = VaultPaths.mount(mount);
         this.executor = executor;

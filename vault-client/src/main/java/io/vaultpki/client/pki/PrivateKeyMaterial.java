@@ -9,6 +9,7 @@ public final class PrivateKeyMaterial {
     private final char[] encoded;
     private final String type;
 
+    /** Wraps a key as Vault returned it. */
     public PrivateKeyMaterial(String encoded, String type) {
         this.encoded = encoded.toCharArray();
         this.type = type == null ? "" : type;

@@ -18,6 +18,7 @@ public record Role(String name, Map<String, Object> fields) {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
+    /** {@code key_type}: {@code rsa}, {@code ec}, {@code ed25519} or {@code any}. */
     public String keyType() {
         return String.valueOf(fields.getOrDefault("key_type", ""));
     }
@@ -31,10 +32,12 @@ public record Role(String name, Map<String, Object> fields) {
         return String.valueOf(fields.getOrDefault("issuer_ref", "default"));
     }
 
+    /** {@code ttl}, zero when unset. */
     public Duration ttl() {
         return duration("ttl");
     }
 
+    /** {@code max_ttl}, zero when unset. */
     public Duration maxTtl() {
         return duration("max_ttl");
     }

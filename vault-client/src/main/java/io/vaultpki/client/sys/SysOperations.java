@@ -29,6 +29,7 @@ public final class SysOperations {
     private final VaultExecutor executor;
     private final AtomicBoolean fallbackLogged = new AtomicBoolean();
 
+    /** Normally obtained with {@code VaultClient.sys()}. */
     public SysOperations(VaultExecutor executor) {
         this.executor = executor;
     }

@@ -22,6 +22,7 @@ public final class PemKeys {
     private PemKeys() {
     }
 
+    /** Reads the first private key of {@code file}; {@code setting} names the option in error messages. */
     public static PrivateKey read(String setting, Path file) {
         try (Reader r = Files.newBufferedReader(file); PEMParser parser = new PEMParser(r)) {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();

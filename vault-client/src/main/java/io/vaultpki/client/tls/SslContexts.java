@@ -33,6 +33,7 @@ public final class SslContexts {
     private SslContexts() {
     }
 
+    /** Builds the context; throws {@link VaultConfigurationException} naming the setting for unreadable files. */
     public static SSLContext create(TlsSettings tls) {
         try {
             TrustManager trust = tls.skipVerify()

@@ -36,6 +36,7 @@ public record TlsSettings(Path caCert, Path caPath, Path clientCert, Path client
         }
     }
 
+    /** Whether mutual TLS is configured. */
     public boolean hasClientCertificate() {
         return clientCert != null;
     }
