@@ -185,6 +185,25 @@ class TokenContractTest {
         assertThat(data.get("ttl").asLong()).isBetween(3590L, 3600L);
     }
 
+    @Test
+    void lookupSelfWithPostNeedsUpdateWhichTheDefaultPolicyDoesNotGrantSection43() {
+        String token = vault.tokens().create(TokenSpec.of(Duration.ofHours(1)));
+
+        assertThat(http.token(token).post("auth/token/lookup-self", null).status()).isEqualTo(403);
+        assertThat(http.token(vault.rootToken()).post("auth/token/lookup-self", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void periodicTokenRenewsToItsPeriodWhateverTheIncrement() {
+        String token = vault.tokens().create(TokenSpec.builder().period(Duration.ofMinutes(15)).build());
+
+        var reply = http.token(token).post("auth/token/renew-self", "{\"increment\":\"10h\"}");
+        var lookup = http.token(token).get("auth/token/lookup-self").json().get("data");
+
+        assertThat(reply.json().get("auth").get("lease_duration").asLong()).isEqualTo(900);
+        assertThat(lookup.get("period").asLong()).isEqualTo(900);
+    }
+
     private static org.assertj.core.data.TemporalUnitOffset within() {
         return new org.assertj.core.data.TemporalUnitWithinOffset(2, java.time.temporal.ChronoUnit.SECONDS);
     }
