@@ -2,14 +2,11 @@ package io.vaultpki.client;
 
 import io.vaultpki.client.tls.TlsSettings;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Maps the Vault CLI's environment variables to {@link VaultSettings} with the CLI's meaning
@@ -20,7 +17,6 @@ public final class EnvironmentSettings {
     // strconv.ParseBool
     private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
     private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)");
 
     private EnvironmentSettings() {
     }
@@ -76,43 +72,14 @@ public final class EnvironmentSettings {
         throw new VaultConfigurationException(setting, "not a boolean: '" + value + "' (use true/false, 1/0, t/f)");
     }
 
-    /** Vault's {@code parseutil.ParseDurationSecond}: a bare number is seconds, else a Go duration string. */
+    /** Vault's {@code parseutil.ParseDurationSecond}, positive only. */
     static Duration parseDurationSecond(String setting, String value) {
-        String v = value.strip();
-        Duration d;
-        if (v.matches("\\d+")) {
-            d = Duration.ofSeconds(Long.parseLong(v));
-        } else {
-            d = parseGoDuration(setting, v);
-        }
+        Duration d = GoDurations.parse(value).orElseThrow(() -> new VaultConfigurationException(setting,
+                "not a duration: '" + value.strip() + "' (use seconds or e.g. 30s, 1m30s)"));
         if (d.isZero() || d.isNegative()) {
             throw new VaultConfigurationException(setting, "must be a positive duration, was '" + value + "'");
         }
         return d;
-    }
-
-    private static Duration parseGoDuration(String setting, String v) {
-        Matcher m = DURATION_PART.matcher(v);
-        int pos = 0;
-        BigDecimal nanos = BigDecimal.ZERO;
-        while (pos < v.length() && m.find(pos) && m.start() == pos) {
-            BigDecimal n = new BigDecimal(m.group(1));
-            long unit = switch (m.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                case "h" -> 3_600_000_000_000L;
-                default -> 86_400_000_000_000L;
-            };
-            nanos = nanos.add(n.multiply(BigDecimal.valueOf(unit)));
-            pos = m.end();
-        }
-        if (pos == 0 || pos != v.length()) {
-            throw new VaultConfigurationException(setting, "not a duration: '" + v + "' (use seconds or e.g. 30s, 1m30s)");
-        }
-        return Duration.ofNanos(nanos.longValue());
     }
 
     private static int parseRetries(String value) {

@@ -1,5 +1,7 @@
 package io.vaultpki.client.pki;
 
+import io.vaultpki.client.GoDurations;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public record Role(String name, Map<String, Object> fields) {
             return Duration.ofSeconds(n.longValue());
         }
         if (v instanceof String s && !s.isBlank()) {
-            return GoDurations.parse(s);
+            return GoDurations.parse(s).orElse(Duration.ZERO);
         }
         return Duration.ZERO;
     }
