@@ -19,8 +19,8 @@ class HealthEndpointTest {
     HttpClient http;
 
     @Test
-    void healthAnswersOk() {
-        assertEquals(HttpStatus.OK, http.toBlocking().exchange("/health").getStatus());
+    void livenessAnswersOk() {
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange("/health/liveness").getStatus());
     }
 
     @Test
