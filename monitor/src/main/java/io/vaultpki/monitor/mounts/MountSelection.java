@@ -1,0 +1,48 @@
+package io.vaultpki.monitor.mounts;
+
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which PKI mounts are read: {@code PKI_MOUNT_PATH} (the Python exporter's variable) limits the monitor to
+ * that one mount; otherwise a mount is read when it matches an include pattern (or there are none) and no exclude
+ * pattern.
+ */
+@Singleton
+public class MountSelection {
+
+    private final Optional<String> onlyMount;
+    private final List<MountPattern> include;
+    private final List<MountPattern> exclude;
+
+    @jakarta.inject.Inject
+    public MountSelection(MountsConfiguration configuration) {
+        this(configuration, System.getenv());
+    }
+
+    /** A selection reading {@code PKI_MOUNT_PATH} from {@code environment} instead of the process environment. */
+    public MountSelection(MountsConfiguration configuration, Map<String, String> environment) {
+        this.onlyMount = Optional.ofNullable(environment.get("PKI_MOUNT_PATH")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(MountSelection::withTrailingSlash);
+        this.include = configuration.include().stream().map(p -> MountPattern.parse("monitor.mounts.include", p)).toList();
+        this.exclude = configuration.exclude().stream().map(p -> MountPattern.parse("monitor.mounts.exclude", p)).toList();
+    }
+
+    /** Whether the mount {@code path} (as Vault lists it, with trailing slash) is read. */
+    public boolean selects(String path) {
+        String mount = withTrailingSlash(path);
+        if (onlyMount.isPresent()) {
+            return onlyMount.get().equals(mount);
+        }
+        boolean included = include.isEmpty() || include.stream().anyMatch(p -> p.matches(mount));
+        return included && exclude.stream().noneMatch(p -> p.matches(mount));
+    }
+
+    private static String withTrailingSlash(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.endsWith("/") ? p : p + "/";
+    }
+}

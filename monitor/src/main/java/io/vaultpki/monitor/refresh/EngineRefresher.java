@@ -1,0 +1,190 @@
+package io.vaultpki.monitor.refresh;
+
+import io.vaultpki.client.cert.ParsedCertificate;
+import io.vaultpki.client.cert.ParsedCrl;
+import io.vaultpki.client.cert.SerialNumbers;
+import io.vaultpki.client.http.VaultNotFoundException;
+import io.vaultpki.client.pki.CertificateRecord;
+import io.vaultpki.client.pki.Issuer;
+import io.vaultpki.client.pki.IssuerSummary;
+import io.vaultpki.client.pki.PkiOperations;
+
+import java.math.BigInteger;
+import java.security.cert.X509CRLEntry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Refreshes one PKI engine: issuers, their CRLs, then leaves. Steady state costs one {@code LIST issuers}, one read
+ * per issuer and CRL and one {@code LIST certs}: a certificate is read only the first time its serial is listed,
+ * and its revocation comes from the CRLs. Whatever fails keeps the previous refresh's data for that part.
+ */
+final class EngineRefresher {
+
+    private final VaultCalls calls;
+    private final CertificateCache cache;
+    private final RefreshMetrics metrics;
+    private final boolean leavesEnabled;
+    private final Clock clock;
+
+    EngineRefresher(VaultCalls calls, CertificateCache cache, RefreshMetrics metrics, boolean leavesEnabled, Clock clock) {
+        this.calls = calls;
+        this.cache = cache;
+        this.metrics = metrics;
+        this.leavesEnabled = leavesEnabled;
+        this.clock = clock;
+    }
+
+    EngineSnapshot refresh(PkiOperations pki, String engine, String namespace, String mountPath,
+                           Optional<EngineSnapshot> previous) {
+        List<RefreshError> errors = new ArrayList<>();
+        List<IssuerInfo> oldIssuers = previous.map(EngineSnapshot::issuers).orElse(List.of());
+        List<CrlInfo> oldCrls = previous.map(EngineSnapshot::crls).orElse(List.of());
+        List<LeafCertificate> oldLeaves = previous.map(EngineSnapshot::leaves).orElse(List.of());
+
+        List<IssuerSummary> summaries;
+        try {
+            summaries = calls.call("list_issuers", pki::listIssuers);
+        } catch (RuntimeException e) {
+            errors.add(error(engine, e));
+            return new EngineSnapshot(engine, namespace, mountPath, false,
+                    previous.flatMap(EngineSnapshot::lastSuccess), oldIssuers, oldCrls, oldLeaves,
+                    previous.map(EngineSnapshot::leavesCollected).orElse(leavesEnabled), errors);
+        }
+
+        Map<String, IssuerInfo> previousIssuers = byKey(oldIssuers, IssuerInfo::id);
+        List<IssuerInfo> issuers = new ArrayList<>();
+        for (IssuerSummary summary : summaries) {
+            try {
+                Issuer issuer = calls.call("read_issuer", () -> pki.readIssuer(summary.id()));
+                issuers.add(issuerInfo(summary, issuer));
+            } catch (RuntimeException e) {
+                errors.add(error(engine, e));
+                Optional.ofNullable(previousIssuers.get(summary.id())).ifPresent(issuers::add);
+            }
+        }
+        issuers.sort(Comparator.comparing(IssuerInfo::id));
+
+        Map<String, CrlInfo> previousCrls = byKey(oldCrls, CrlInfo::issuerId);
+        List<CrlInfo> crls = new ArrayList<>();
+        Map<BigInteger, java.time.Instant> revoked = new HashMap<>();
+        for (IssuerSummary summary : summaries) {
+            try {
+                ParsedCrl crl = calls.call("read_crl", () -> pki.readIssuerCrl(summary.id()));
+                crls.add(new CrlInfo(summary.id(), crl.thisUpdate(), crl.nextUpdate(), crl.crlNumber(),
+                        crl.revokedCount(), crl.sizeBytes()));
+                Set<? extends X509CRLEntry> entries = crl.crl().getRevokedCertificates();
+                if (entries != null) {
+                    entries.forEach(entry -> revoked.put(entry.getSerialNumber(), entry.getRevocationDate().toInstant()));
+                }
+            } catch (VaultNotFoundException e) {
+                // an issuer without a CRL (e.g. an imported one without its key) is not a failure
+            } catch (RuntimeException e) {
+                errors.add(error(engine, e));
+                Optional.ofNullable(previousCrls.get(summary.id())).ifPresent(crls::add);
+            }
+        }
+        crls.sort(Comparator.comparing(CrlInfo::issuerId));
+
+        List<LeafCertificate> leaves = leavesEnabled ? leaves(pki, engine, issuers, revoked, oldLeaves, errors) : List.of();
+        boolean up = errors.isEmpty();
+        return new EngineSnapshot(engine, namespace, mountPath, up,
+                up ? Optional.of(clock.instant()) : previous.flatMap(EngineSnapshot::lastSuccess),
+                issuers, crls, leaves, leavesEnabled, errors);
+    }
+
+    private List<LeafCertificate> leaves(PkiOperations pki, String engine, List<IssuerInfo> issuers,
+                                         Map<BigInteger, java.time.Instant> revoked, List<LeafCertificate> oldLeaves,
+                                         List<RefreshError> errors) {
+        List<String> serials;
+        try {
+            serials = calls.call("list_certs", pki::listCertificates);
+        } catch (RuntimeException e) {
+            errors.add(error(engine, e));
+            return oldLeaves;
+        }
+        Set<BigInteger> listed = new LinkedHashSet<>();
+        for (String serial : serials) {
+            try {
+                listed.add(SerialNumbers.toBigInteger(serial));
+            } catch (IllegalArgumentException e) {
+                errors.add(new RefreshError(engine, RefreshError.Reason.PARSE_ERROR,
+                        "LIST " + pki.mount() + "/certs returned an invalid serial"));
+                metrics.error(errors.get(errors.size() - 1));
+            }
+        }
+        cache.retain(engine, listed);
+        List<KnownCertificate> known = new ArrayList<>();
+        for (BigInteger serial : listed) {
+            Optional<KnownCertificate> cached = cache.get(engine, serial);
+            if (cached.isEmpty()) {
+                try {
+                    cached = calls.call("read_cert", () -> pki.readCertificate(SerialNumbers.format(serial)))
+                            .map(EngineRefresher::knownCertificate);
+                } catch (RuntimeException e) {
+                    errors.add(error(engine, e));
+                    continue;
+                }
+            }
+            cached.ifPresent(c -> known.add(withRevocation(c, revoked.get(serial))));
+        }
+        known.forEach(c -> cache.put(engine, SerialNumbers.toBigInteger(c.serial()), c));
+        return Supersession.mark(known.stream().filter(c -> !c.ca()).map(c -> leaf(c, issuers)).toList());
+    }
+
+    private static KnownCertificate withRevocation(KnownCertificate certificate, java.time.Instant fromCrl) {
+        if (certificate.revokedAt().isPresent() || fromCrl == null) {
+            return certificate;
+        }
+        return new KnownCertificate(certificate.serial(), certificate.ca(), certificate.issuerId(),
+                certificate.issuerDn(), certificate.commonName(), certificate.ou(), certificate.notBefore(),
+                certificate.notAfter(), Optional.of(fromCrl));
+    }
+
+    private static KnownCertificate knownCertificate(CertificateRecord record) {
+        ParsedCertificate c = record.certificate();
+        return new KnownCertificate(SerialNumbers.normalize(c.serialNumber()), c.ca(), record.issuerId().orElse(""),
+                c.issuerDn(), c.commonName(), String.join(",", c.organizationalUnits()), c.notBefore(), c.notAfter(),
+                record.revocationTime());
+    }
+
+    private static LeafCertificate leaf(KnownCertificate c, List<IssuerInfo> issuers) {
+        String issuerId = c.issuerId();
+        if (issuerId.isEmpty()) {
+            // Vault before 1.11 does not say which issuer signed a certificate: match on the issuer's subject
+            issuerId = issuers.stream().filter(i -> i.subject().equals(c.issuerDn())).map(IssuerInfo::id)
+                    .findFirst().orElse("");
+        }
+        return new LeafCertificate(c.serial(), issuerId, c.commonName(), c.ou(), c.notBefore(), c.notAfter(),
+                c.revokedAt(), false);
+    }
+
+    private static IssuerInfo issuerInfo(IssuerSummary summary, Issuer issuer) {
+        ParsedCertificate c = issuer.certificate();
+        return new IssuerInfo(issuer.id(), Objects.requireNonNullElse(issuer.name(), ""), c.commonName(), c.subjectDn(),
+                SerialNumbers.normalize(c.serialNumber()), c.keyType().name().toLowerCase(Locale.ROOT), c.keyBits(),
+                summary.isDefault(), c.selfSigned(), Objects.requireNonNullElse(issuer.leafNotAfterBehavior(), ""),
+                c.notBefore(), c.notAfter());
+    }
+
+    private RefreshError error(String engine, RuntimeException e) {
+        RefreshError error = new RefreshError(engine, FailureReasons.of(e), String.valueOf(e.getMessage()));
+        metrics.error(error);
+        return error;
+    }
+
+    private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
+        return items.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a));
+    }
+}

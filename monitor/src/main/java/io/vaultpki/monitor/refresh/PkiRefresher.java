@@ -1,0 +1,164 @@
+package io.vaultpki.monitor.refresh;
+
+import io.vaultpki.client.VaultClient;
+import io.vaultpki.client.auth.VaultAuthentication;
+import io.vaultpki.client.session.TokenInfo;
+import io.vaultpki.client.sys.HealthStatus;
+import io.vaultpki.client.sys.SecretsMount;
+import io.vaultpki.monitor.mounts.MountSelection;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads Vault and swaps a new {@link PkiSnapshot} into the {@link SnapshotHolder}. Order: {@code sys/health}, token
+ * lookup, PKI mount listing (filtered by {@link MountSelection}), then the engines concurrently (bounded by
+ * {@code monitor.refresh.concurrency}), every request through one rate limiter. If Vault cannot be reached, is
+ * sealed, or the token or mount listing fails, every previous engine is kept, marked not up, and
+ * {@link VaultState#error()} says why. One refresh at a time.
+ */
+@Singleton
+public class PkiRefresher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PkiRefresher.class);
+
+    private final VaultClient client;
+    private final SnapshotHolder holder;
+    private final MountSelection selection;
+    private final RefreshMetrics metrics;
+    private final VaultCalls calls;
+    private final EngineRefresher engines;
+    private final CertificateCache cache = new CertificateCache();
+    private final ExecutorService pool;
+    private final String authMethod;
+    private final String namespace;
+    private final Clock clock = Clock.systemUTC();
+    private final Set<RefreshError.Reason> loggedFailures = ConcurrentHashMap.newKeySet();
+
+    public PkiRefresher(VaultClient client, VaultAuthentication authentication, SnapshotHolder holder,
+                        MountSelection selection, RefreshConfiguration configuration, LeavesConfiguration leaves,
+                        RefreshMetrics metrics) {
+        configuration.validate();
+        this.client = client;
+        this.holder = holder;
+        this.selection = selection;
+        this.metrics = metrics;
+        this.calls = new VaultCalls(new RequestRateLimiter(configuration.maxRequestsPerSecond()), metrics);
+        this.engines = new EngineRefresher(calls, cache, metrics, leaves.enabled(), clock);
+        this.pool = Executors.newFixedThreadPool(configuration.concurrency(), r -> {
+            Thread t = new Thread(r, "pki-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        this.authMethod = authentication.method();
+        String ns = client.settings().namespace();
+        this.namespace = ns == null ? "" : ns.replaceAll("^/+|/+$", "") + "/";
+    }
+
+    /** Runs one refresh and publishes its snapshot; never throws for a Vault failure. */
+    public synchronized PkiSnapshot refresh() {
+        Instant started = clock.instant();
+        PkiSnapshot previous = holder.current();
+        String address = client.settings().address().toString();
+        PkiSnapshot next;
+        HealthStatus health = null;
+        try {
+            health = calls.call("health", client.sys()::health);
+            if (health.sealed()) {
+                next = unreachable(started, previous, address, health, new RefreshError("",
+                        RefreshError.Reason.SEALED, "Vault at " + address + " is sealed"));
+            } else {
+                Optional<TokenInfo> token = calls.call("lookup_self", client.session()::tokenInfo);
+                List<SecretsMount> mounts = calls.call("list_mounts", client.sys()::listPkiMounts).stream()
+                        .filter(m -> selection.selects(m.path())).toList();
+                next = reachable(started, previous, address, health, token, mounts);
+            }
+        } catch (RuntimeException e) {
+            next = unreachable(started, previous, address, health,
+                    new RefreshError("", FailureReasons.of(e), String.valueOf(e.getMessage())));
+        } finally {
+            metrics.duration(java.time.Duration.between(started, clock.instant()));
+        }
+        holder.replace(next);
+        return next;
+    }
+
+    private PkiSnapshot reachable(Instant started, PkiSnapshot previous, String address, HealthStatus health,
+                                  Optional<TokenInfo> token, List<SecretsMount> mounts) {
+        Map<String, EngineSnapshot> old = previous.engines().stream()
+                .collect(Collectors.toMap(EngineSnapshot::engine, Function.identity()));
+        List<Future<EngineSnapshot>> futures = new ArrayList<>();
+        for (SecretsMount mount : mounts) {
+            String engine = namespace + mount.path();
+            futures.add(pool.submit(() -> engines.refresh(client.pki(mount.path()), engine, namespace, mount.path(),
+                    Optional.ofNullable(old.get(engine)))));
+        }
+        List<EngineSnapshot> refreshed = new ArrayList<>();
+        for (Future<EngineSnapshot> future : futures) {
+            refreshed.add(await(future));
+        }
+        refreshed.sort(Comparator.comparing(EngineSnapshot::engine));
+        cache.retainEngines(refreshed.stream().map(EngineSnapshot::engine).toList());
+        loggedFailures.clear();
+        Instant completed = clock.instant();
+        VaultState vault = new VaultState(address, true, Optional.of(health.initialized()), Optional.of(false),
+                Optional.of(health.standby() || health.performanceStandby()), health.version(), authMethod,
+                token.flatMap(TokenInfo::expiry).map(java.time.OffsetDateTime::toInstant), Optional.empty());
+        return new PkiSnapshot(started, completed, vault, refreshed, Optional.of(completed));
+    }
+
+    private PkiSnapshot unreachable(Instant started, PkiSnapshot previous, String address, HealthStatus health,
+                                    RefreshError error) {
+        metrics.error(error);
+        if (loggedFailures.add(error.reason())) {
+            LOG.warn("Refresh from Vault failed ({}): {}; keeping the last data", error.reason().label(),
+                    error.message());
+        }
+        List<EngineSnapshot> kept = previous.engines().stream()
+                .map(e -> new EngineSnapshot(e.engine(), e.namespace(), e.mountPath(), false, e.lastSuccess(),
+                        e.issuers(), e.crls(), e.leaves(), e.leavesCollected(), List.of(error)))
+                .toList();
+        VaultState old = previous.vault();
+        VaultState vault = health == null
+                ? new VaultState(address, false, Optional.empty(), Optional.empty(), Optional.empty(), old.version(),
+                authMethod, old.tokenExpiry(), Optional.of(error))
+                : new VaultState(address, false, Optional.of(health.initialized()), Optional.of(health.sealed()),
+                Optional.of(health.standby() || health.performanceStandby()), health.version(), authMethod,
+                old.tokenExpiry(), Optional.of(error));
+        return new PkiSnapshot(started, clock.instant(), vault, kept, previous.lastSuccess());
+    }
+
+    private static EngineSnapshot await(Future<EngineSnapshot> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("refresh interrupted");
+        } catch (ExecutionException e) {
+            // EngineRefresher catches Vault failures itself; anything else is a bug worth surfacing
+            throw new IllegalStateException("engine refresh failed unexpectedly", e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        pool.shutdownNow();
+    }
+}

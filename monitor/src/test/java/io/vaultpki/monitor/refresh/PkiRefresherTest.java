@@ -1,0 +1,344 @@
+package io.vaultpki.monitor.refresh;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vaultpki.client.VaultClient;
+import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.auth.TokenAuthentication;
+import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.emulator.Policy;
+import io.vaultpki.emulator.TokenSpec;
+import io.vaultpki.emulator.VaultEmulator;
+import io.vaultpki.emulator.pki.IssuerSpec;
+import io.vaultpki.emulator.pki.KeyAlgorithm;
+import io.vaultpki.emulator.pki.LeafSpec;
+import io.vaultpki.emulator.pki.PkiMount;
+import io.vaultpki.monitor.mounts.MountSelection;
+import io.vaultpki.monitor.mounts.MountsConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PkiRefresherTest {
+
+    private static final String POLICY = "monitor";
+    private static final List<String> MOUNTS = List.of("content/", "team/a/pki/", "deny-ok/", "deny-bad/", "churn/",
+            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/");
+
+    private final List<VaultClient> clients = new ArrayList<>();
+    private VaultEmulator emu;
+    private String token;
+
+    @BeforeAll
+    void startVault() {
+        emu = VaultEmulator.builder().enterpriseNamespaces(true).start();
+        emu.namespaces().create("ns1");
+        grant(MOUNTS);
+        token = emu.tokens().create(TokenSpec.of(Duration.ofHours(1), POLICY));
+    }
+
+    @AfterAll
+    void stopVault() {
+        clients.forEach(VaultClient::close);
+        emu.close();
+    }
+
+    private void grant(List<String> mounts) {
+        Policy.Builder policy = Policy.builder().path("sys/mounts", "read").path("ns1/sys/mounts", "read")
+                .path("ns1/auth/token/lookup-self", "read");
+        mounts.forEach(m -> policy.path(m + "*", "read", "list"));
+        emu.policies().put(POLICY, policy.build());
+    }
+
+    private VaultClient client(String namespace) {
+        VaultSettings settings = VaultSettings.builder().address(emu.url()).namespace(namespace).build();
+        VaultClient client = VaultClient.create(settings, new TokenAuthentication(VaultToken.of(token)));
+        clients.add(client);
+        return client;
+    }
+
+    private Fixture refresher(String... include) {
+        return refresher(client(null), new SnapshotHolder(VaultSettings.builder().address(emu.url()).build()), true,
+                include);
+    }
+
+    private Fixture refresher(VaultClient client, SnapshotHolder holder, boolean leaves, String... include) {
+        MountsConfiguration mounts = new MountsConfiguration();
+        mounts.setInclude(List.of(include));
+        LeavesConfiguration leavesConfiguration = new LeavesConfiguration();
+        leavesConfiguration.setEnabled(leaves);
+        RefreshConfiguration configuration = new RefreshConfiguration();
+        configuration.setMaxRequestsPerSecond(1000);
+        MeterRegistry registry = new SimpleMeterRegistry();
+        PkiRefresher refresher = new PkiRefresher(client, new TokenAuthentication(VaultToken.of(token)), holder,
+                new MountSelection(mounts, Map.of()), configuration, leavesConfiguration, new RefreshMetrics(registry));
+        return new Fixture(refresher, holder, registry);
+    }
+
+    private record Fixture(PkiRefresher refresher, SnapshotHolder holder, MeterRegistry registry) {
+        PkiSnapshot refresh() {
+            return refresher.refresh();
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @Test
+    void theSnapshotHoldsIssuersCrlsAndLeavesWithSupersededAndRevocationFromTheCrl() {
+        PkiMount mount = emu.pki().enable("content");
+        var root = mount.generateRoot(IssuerSpec.named("root").commonName("Content Root").key(KeyAlgorithm.RSA_2048));
+        var intermediate = mount.generateIntermediate(
+                IssuerSpec.named("int").commonName("Content Intermediate").key(KeyAlgorithm.EC_P384), root);
+        String older = mount.issueLeaf(LeafSpec.commonName("a.example").ou("web").issuer(intermediate)
+                .notBefore(now().minus(Duration.ofDays(2)))).serialNumber();
+        String newer = mount.issueLeaf(LeafSpec.commonName("a.example").ou("web").issuer(intermediate)
+                .notBefore(now().minus(Duration.ofDays(1)))).serialNumber();
+        String revoked = mount.issueLeaf(LeafSpec.commonName("b.example").issuer(intermediate)
+                .notBefore(now().minus(Duration.ofDays(1)))).serialNumber();
+        mount.revoke(revoked);
+
+        Fixture f = refresher("content/");
+        PkiSnapshot snapshot = f.refresh();
+
+        assertThat(f.holder().current()).isSameAs(snapshot);
+        assertThat(snapshot.vault().reachable()).isTrue();
+        assertThat(snapshot.vault().authMethod()).isEqualTo("token");
+        assertThat(snapshot.lastSuccess()).isPresent();
+        EngineSnapshot engine = snapshot.engine("content/").orElseThrow();
+        assertThat(engine.up()).isTrue();
+        assertThat(engine.errors()).isEmpty();
+        assertThat(engine.issuers()).hasSize(2);
+        IssuerInfo rootInfo = engine.issuers().stream().filter(i -> i.id().equals(root.id())).findFirst().orElseThrow();
+        assertThat(rootInfo.name()).isEqualTo("root");
+        assertThat(rootInfo.commonName()).isEqualTo("Content Root");
+        assertThat(rootInfo.keyType()).isEqualTo("rsa");
+        assertThat(rootInfo.keyBits()).isEqualTo(2048);
+        assertThat(rootInfo.selfSigned()).isTrue();
+        assertThat(rootInfo.isDefault()).isTrue();
+        assertThat(rootInfo.notAfter()).isEqualTo(root.notAfter());
+        IssuerInfo intInfo = engine.issuers().stream().filter(i -> i.id().equals(intermediate.id())).findFirst()
+                .orElseThrow();
+        assertThat(intInfo.keyType()).isEqualTo("ec");
+        assertThat(intInfo.keyBits()).isEqualTo(384);
+        assertThat(intInfo.selfSigned()).isFalse();
+        assertThat(intInfo.isDefault()).isFalse();
+        assertThat(engine.crls()).extracting(CrlInfo::issuerId)
+                .containsExactlyInAnyOrder(root.id(), intermediate.id());
+        assertThat(engine.crls()).filteredOn(c -> c.issuerId().equals(intermediate.id()))
+                .singleElement().satisfies(c -> assertThat(c.revoked()).isEqualTo(1));
+
+        assertThat(engine.leavesCollected()).isTrue();
+        assertThat(engine.leaves()).extracting(LeafCertificate::serial)
+                .containsExactlyInAnyOrder(older, newer, revoked);
+        assertThat(leaf(engine, older).superseded()).isTrue();
+        assertThat(leaf(engine, newer).superseded()).isFalse();
+        assertThat(leaf(engine, newer).ou()).isEqualTo("web");
+        assertThat(leaf(engine, newer).issuerId()).isEqualTo(intermediate.id());
+        assertThat(leaf(engine, revoked).revokedAt()).isPresent();
+        assertThat(leaf(engine, newer).revokedAt()).isEmpty();
+        assertThat(f.registry().get("vault.pki.vault.requests").tag("operation", "read_cert")
+                .tag("outcome", "success").counter().count()).isGreaterThanOrEqualTo(3);
+        assertThat(f.registry().get("vault.pki.refresh.duration").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLeafRevokedAfterItWasReadIsMarkedRevokedFromTheCrlWithoutReadingItAgain() {
+        PkiMount mount = emu.pki().enable("steady");
+        var root = mount.generateRoot(IssuerSpec.named("steady-root"));
+        String serial = mount.issueLeaf(LeafSpec.commonName("s.example").issuer(root)).serialNumber();
+        mount.issueLeaves(20, LeafSpec.commonName("bulk-%d.example").issuer(root));
+        Fixture f = refresher("steady/");
+        f.refresh();
+
+        mount.revoke(serial);
+        emu.requests().clear();
+        EngineSnapshot engine = f.refresh().engine("steady/").orElseThrow();
+
+        assertThat(emu.requests().count("LIST", "steady/certs/?")).isEqualTo(1);
+        assertThat(emu.requests().count("GET", "steady/cert/.*")).isZero();
+        assertThat(engine.leaves()).hasSize(21);
+        assertThat(leaf(engine, serial).revokedAt()).isPresent();
+    }
+
+    @Test
+    void nestedMountsAreLabelledWithTheirFullPath() {
+        PkiMount mount = emu.pki().enable("team/a/pki");
+        mount.generateRoot(IssuerSpec.named("team-root"));
+
+        PkiSnapshot snapshot = refresher("team/**").refresh();
+
+        assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).containsExactly("team/a/pki/");
+        assertThat(snapshot.engines().get(0).mountPath()).isEqualTo("team/a/pki/");
+        assertThat(snapshot.engines().get(0).issuers()).extracting(IssuerInfo::name).containsExactly("team-root");
+    }
+
+    @Test
+    void anEngineInANamespaceIsLabelledWithTheNamespace() {
+        PkiMount mount = emu.pki().enable("ns1", "pki");
+        mount.generateRoot(IssuerSpec.named("ns-root"));
+        SnapshotHolder holder = new SnapshotHolder(VaultSettings.builder().address(emu.url()).build());
+
+        PkiSnapshot snapshot = refresher(client("ns1"), holder, true).refresh();
+
+        assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).containsExactly("ns1/pki/");
+        EngineSnapshot engine = snapshot.engines().get(0);
+        assertThat(engine.namespace()).isEqualTo("ns1/");
+        assertThat(engine.mountPath()).isEqualTo("pki/");
+        assertThat(engine.issuers()).extracting(IssuerInfo::name).containsExactly("ns-root");
+    }
+
+    @Test
+    void aDeniedMountKeepsItsLastGoodDataAndDoesNotHideTheOthers() {
+        emu.pki().enable("deny-ok").generateRoot(IssuerSpec.named("ok-root"));
+        emu.pki().enable("deny-bad").generateRoot(IssuerSpec.named("bad-root"));
+        Fixture f = refresher("deny-*");
+        EngineSnapshot good = f.refresh().engine("deny-bad/").orElseThrow();
+        assertThat(good.up()).isTrue();
+
+        grant(MOUNTS.stream().filter(m -> !m.equals("deny-bad/")).toList());
+        PkiSnapshot snapshot;
+        try {
+            snapshot = f.refresh();
+        } finally {
+            grant(MOUNTS);
+        }
+
+        assertThat(snapshot.vault().reachable()).isTrue();
+        EngineSnapshot denied = snapshot.engine("deny-bad/").orElseThrow();
+        assertThat(denied.up()).isFalse();
+        // LIST issuers and the CRLs are unauthenticated in Vault: the issuer read and LIST certs are denied
+        assertThat(denied.errors()).extracting(RefreshError::reason)
+                .containsOnly(RefreshError.Reason.PERMISSION_DENIED).hasSize(2);
+        assertThat(denied.issuers()).isEqualTo(good.issuers());
+        assertThat(denied.crls()).isEqualTo(good.crls());
+        assertThat(denied.lastSuccess()).isEqualTo(good.lastSuccess());
+        assertThat(snapshot.engine("deny-ok/").orElseThrow().up()).isTrue();
+        assertThat(f.registry().get("vault.pki.refresh.errors").tag("engine", "deny-bad/")
+                .tag("reason", "permission_denied").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedIssuerDisappearsAndANewIssuerAppearsAtTheNextRefresh() {
+        PkiMount mount = emu.pki().enable("churn");
+        var first = mount.generateRoot(IssuerSpec.named("first"));
+        var second = mount.generateRoot(IssuerSpec.named("second"));
+        Fixture f = refresher("churn/");
+        assertThat(f.refresh().engine("churn/").orElseThrow().issuers()).extracting(IssuerInfo::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
+
+        mount.deleteIssuer(second.id());
+        var third = mount.generateRoot(IssuerSpec.named("third"));
+        EngineSnapshot engine = f.refresh().engine("churn/").orElseThrow();
+
+        assertThat(engine.up()).isTrue();
+        assertThat(engine.issuers()).extracting(IssuerInfo::id).containsExactlyInAnyOrder(first.id(), third.id());
+        assertThat(engine.crls()).extracting(CrlInfo::issuerId).doesNotContain(second.id());
+    }
+
+    @Test
+    void withLeavesOffNoCertificateIsListedOrRead() {
+        PkiMount mount = emu.pki().enable("noleaves");
+        var root = mount.generateRoot(IssuerSpec.named("nl-root"));
+        mount.issueLeaf(LeafSpec.commonName("x.example").issuer(root));
+        SnapshotHolder holder = new SnapshotHolder(VaultSettings.builder().address(emu.url()).build());
+        emu.requests().clear();
+
+        EngineSnapshot engine = refresher(client(null), holder, false, "noleaves/").refresh()
+                .engine("noleaves/").orElseThrow();
+
+        assertThat(engine.leavesCollected()).isFalse();
+        assertThat(engine.leaves()).isEmpty();
+        assertThat(engine.issuers()).hasSize(1);
+        assertThat(emu.requests().count("LIST", "noleaves/certs/?")).isZero();
+    }
+
+    @Test
+    void aFailingMountListingKeepsEveryEngineMarkedNotUp() {
+        emu.pki().enable("listfail").generateRoot(IssuerSpec.named("s-root"));
+        Fixture f = refresher("listfail/");
+        PkiSnapshot good = f.refresh();
+
+        emu.faults().failNext("sys/mounts", 5, 500, "internal error");
+        PkiSnapshot snapshot = f.refresh();
+        emu.faults().clear();
+
+        assertThat(snapshot.vault().reachable()).isFalse();
+        assertThat(snapshot.vault().error()).hasValueSatisfying(
+                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.SERVER_ERROR));
+        assertThat(snapshot.lastSuccess()).isEqualTo(good.lastSuccess());
+        EngineSnapshot engine = snapshot.engine("listfail/").orElseThrow();
+        assertThat(engine.up()).isFalse();
+        assertThat(engine.issuers()).isEqualTo(good.engine("listfail/").orElseThrow().issuers());
+        assertThat(f.refresh().vault().reachable()).isTrue();
+    }
+
+    @Test
+    void aSealedVaultKeepsEveryEngineAndSaysItIsSealed() {
+        emu.pki().enable("seal").generateRoot(IssuerSpec.named("s2"));
+        Fixture f = refresher("seal/");
+        f.refresh();
+
+        emu.faults().seal();
+        PkiSnapshot snapshot;
+        try {
+            snapshot = f.refresh();
+        } finally {
+            emu.faults().unseal();
+        }
+
+        assertThat(snapshot.vault().reachable()).isFalse();
+        assertThat(snapshot.vault().sealed()).contains(true);
+        assertThat(snapshot.vault().error()).hasValueSatisfying(
+                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.SEALED));
+        assertThat(snapshot.engine("seal/").orElseThrow().up()).isFalse();
+        assertThat(snapshot.engine("seal/").orElseThrow().issuers()).isNotEmpty();
+    }
+
+    @Test
+    void anUnreachableVaultKeepsEverythingAndMarksItStale() {
+        emu.pki().enable("down").generateRoot(IssuerSpec.named("down-root"));
+        Fixture reachable = refresher("down/");
+        PkiSnapshot good = reachable.refresh();
+        VaultSettings dead = VaultSettings.builder().address("http://127.0.0.1:1").build();
+        VaultClient deadClient = VaultClient.create(dead, new TokenAuthentication(VaultToken.of(token)));
+        clients.add(deadClient);
+
+        PkiSnapshot snapshot = refresher(deadClient, reachable.holder(), true, "down/").refresh();
+
+        assertThat(snapshot.vault().reachable()).isFalse();
+        assertThat(snapshot.vault().error()).hasValueSatisfying(
+                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.CONNECTION));
+        assertThat(snapshot.lastSuccess()).isEqualTo(good.lastSuccess());
+        assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).containsExactly("down/");
+        assertThat(snapshot.engines().get(0).up()).isFalse();
+        assertThat(snapshot.engines().get(0).issuers()).isEqualTo(good.engines().get(0).issuers());
+    }
+
+    @Test
+    void excludedMountsAreNotRead() {
+        emu.pki().enable("excl");
+        emu.requests().clear();
+
+        PkiSnapshot snapshot = refresher("team/**").refresh();
+
+        assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).doesNotContain("excl/");
+        assertThat(emu.requests().count("LIST", "excl/.*")).isZero();
+    }
+
+    private static LeafCertificate leaf(EngineSnapshot engine, String serial) {
+        return engine.leaves().stream().filter(l -> l.serial().equals(serial)).findFirst().orElseThrow();
+    }
+}
