@@ -4,6 +4,7 @@ import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.event.VaultClientListener;
 import io.vaultpki.client.http.JdkVaultTransport;
 import io.vaultpki.client.http.VaultExecutor;
+import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultTransport;
 import io.vaultpki.client.pki.PkiOperations;
 import io.vaultpki.client.session.SessionManager;
@@ -31,13 +32,41 @@ public final class VaultClient implements AutoCloseable {
     private final SessionManager session;
     private final VaultExecutor executor;
     private final SysOperations sys;
+    private final String childNamespace;
 
     private VaultClient(VaultSettings settings, VaultTransport transport, SessionManager session) {
+        this(settings, transport, session, new AuthenticatedExecutor(transport, session), null);
+    }
+
+    private VaultClient(VaultSettings settings, VaultTransport transport, SessionManager session,
+                        VaultExecutor executor, String childNamespace) {
         this.settings = settings;
         this.transport = transport;
         this.session = session;
-        this.executor = new AuthenticatedExecutor(transport, session);
+        this.executor = executor;
         this.sys = new SysOperations(executor);
+        this.childNamespace = childNamespace;
+    }
+
+    /**
+     * A view of this client inside the child namespace {@code namespace} (relative to the client's own namespace,
+     * e.g. {@code team-a} or {@code team-a/dev}), sharing its session and transport. Namespaced requests carry the
+     * namespace as a path prefix ({@code team-a/sys/mounts}), which Vault Enterprise resolves like the header, so
+     * the token and login of the parent namespace are used. Closing the view does nothing.
+     */
+    public VaultClient inNamespace(String namespace) {
+        String ns = Objects.requireNonNull(namespace, "namespace").strip().replaceAll("^/+|/+$", "");
+        if (ns.isEmpty()) {
+            return this;
+        }
+        String prefix = ns + "/";
+        VaultExecutor parent = executor;
+        VaultExecutor prefixed = request -> parent.execute(request.namespaced()
+                ? new VaultRequest(request.method(), prefix + request.path(), request.query(), request.body(),
+                request.authenticated(), true)
+                : request);
+        String full = childNamespace == null ? ns : childNamespace + "/" + ns;
+        return new VaultClient(settings, transport, session, prefixed, full);
     }
 
     /** A client with default clock and no listener. */
@@ -73,6 +102,9 @@ public final class VaultClient implements AutoCloseable {
     /** Stops renewal, revokes a token the session created (if configured), and closes the transport. */
     @Override
     public void close() {
+        if (childNamespace != null) {
+            return;
+        }
         try {
             session.close();
         } finally {
@@ -82,7 +114,8 @@ public final class VaultClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "VaultClient[" + settings.address() + (settings.namespace() == null ? "" : ", namespace=" + settings.namespace()) + "]";
+        return "VaultClient[" + settings.address() + (settings.namespace() == null ? "" : ", namespace=" + settings.namespace())
+                + (childNamespace == null ? "" : ", child namespace=" + childNamespace) + "]";
     }
 
     /** Builder; {@code settings} and {@code authentication} are required. */
