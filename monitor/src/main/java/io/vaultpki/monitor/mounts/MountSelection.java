@@ -17,6 +17,7 @@ public class MountSelection {
     private final Optional<String> onlyMount;
     private final List<MountPattern> include;
     private final List<MountPattern> exclude;
+    private final List<String> namespaces;
 
     @jakarta.inject.Inject
     public MountSelection(MountsConfiguration configuration) {
@@ -29,6 +30,10 @@ public class MountSelection {
                 .filter(s -> !s.isEmpty()).map(MountSelection::withTrailingSlash);
         this.include = configuration.include().stream().map(p -> MountPattern.parse("monitor.mounts.include", p)).toList();
         this.exclude = configuration.exclude().stream().map(p -> MountPattern.parse("monitor.mounts.exclude", p)).toList();
+        List<String> configured = configuration.namespaces().stream()
+                .map(ns -> ns.strip().replaceAll("^/+|/+$", "")).map(ns -> ns.isEmpty() ? "" : ns + "/")
+                .distinct().toList();
+        this.namespaces = configured.isEmpty() ? List.of("") : configured;
     }
 
     /** Whether the mount {@code path} (as Vault lists it, with trailing slash) is read. */
@@ -39,6 +44,14 @@ public class MountSelection {
         }
         boolean included = include.isEmpty() || include.stream().anyMatch(p -> p.matches(mount));
         return included && exclude.stream().noneMatch(p -> p.matches(mount));
+    }
+
+    /**
+     * The namespaces to read, relative to the client's namespace, each with a trailing slash; {@code ""} is the
+     * client's own namespace, the only one when {@code monitor.mounts.namespaces} is empty.
+     */
+    public List<String> namespaces() {
+        return namespaces;
     }
 
     private static String withTrailingSlash(String path) {

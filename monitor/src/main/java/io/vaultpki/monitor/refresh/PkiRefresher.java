@@ -4,7 +4,6 @@ import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.session.TokenInfo;
 import io.vaultpki.client.sys.HealthStatus;
-import io.vaultpki.client.sys.SecretsMount;
 import io.vaultpki.monitor.mounts.MountSelection;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -29,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads Vault and swaps a new {@link PkiSnapshot} into the {@link SnapshotHolder}. Order: {@code sys/health}, token
- * lookup, PKI mount listing (filtered by {@link MountSelection}), then the engines concurrently (bounded by
+ * lookup, PKI mount listing of each configured namespace (filtered by {@link MountSelection}), then the engines concurrently (bounded by
  * {@code monitor.refresh.concurrency}), every request through one rate limiter. If Vault cannot be reached, is
  * sealed, or the token or mount listing fails, every previous engine is kept, marked not up, and
  * {@link VaultState#error()} says why. One refresh at a time.
@@ -86,8 +85,13 @@ public class PkiRefresher {
                         RefreshError.Reason.SEALED, "Vault at " + address + " is sealed"));
             } else {
                 Optional<TokenInfo> token = calls.call("lookup_self", client.session()::tokenInfo);
-                List<SecretsMount> mounts = calls.call("list_mounts", client.sys()::listPkiMounts).stream()
-                        .filter(m -> selection.selects(m.path())).toList();
+                List<Mount> mounts = new ArrayList<>();
+                for (String child : selection.namespaces()) {
+                    VaultClient view = client.inNamespace(child);
+                    calls.call("list_mounts", view.sys()::listPkiMounts).stream()
+                            .filter(m -> selection.selects(m.path()))
+                            .forEach(m -> mounts.add(new Mount(view, namespace + child, m.path())));
+                }
                 next = reachable(started, previous, address, health, token, mounts);
             }
         } catch (RuntimeException e) {
@@ -101,14 +105,14 @@ public class PkiRefresher {
     }
 
     private PkiSnapshot reachable(Instant started, PkiSnapshot previous, String address, HealthStatus health,
-                                  Optional<TokenInfo> token, List<SecretsMount> mounts) {
+                                  Optional<TokenInfo> token, List<Mount> mounts) {
         Map<String, EngineSnapshot> old = previous.engines().stream()
                 .collect(Collectors.toMap(EngineSnapshot::engine, Function.identity()));
         List<Future<EngineSnapshot>> futures = new ArrayList<>();
-        for (SecretsMount mount : mounts) {
-            String engine = namespace + mount.path();
-            futures.add(pool.submit(() -> engines.refresh(client.pki(mount.path()), engine, namespace, mount.path(),
-                    Optional.ofNullable(old.get(engine)))));
+        for (Mount mount : mounts) {
+            String engine = mount.namespace() + mount.path();
+            futures.add(pool.submit(() -> engines.refresh(mount.client().pki(mount.path()), engine, mount.namespace(),
+                    mount.path(), Optional.ofNullable(old.get(engine)))));
         }
         List<EngineSnapshot> refreshed = new ArrayList<>();
         for (Future<EngineSnapshot> future : futures) {
@@ -155,6 +159,10 @@ public class PkiRefresher {
             // EngineRefresher catches Vault failures itself; anything else is a bug worth surfacing
             throw new IllegalStateException("engine refresh failed unexpectedly", e.getCause());
         }
+    }
+
+    /** A selected mount and the client view of its namespace. */
+    private record Mount(VaultClient client, String namespace, String path) {
     }
 
     @PreDestroy

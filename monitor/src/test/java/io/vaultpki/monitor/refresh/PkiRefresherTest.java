@@ -44,6 +44,7 @@ class PkiRefresherTest {
     void startVault() {
         emu = VaultEmulator.builder().enterpriseNamespaces(true).start();
         emu.namespaces().create("ns1");
+        emu.pki().enable("ns1", "pki").generateRoot(IssuerSpec.named("ns-root"));
         grant(MOUNTS);
         token = emu.tokens().create(TokenSpec.of(Duration.ofHours(1), POLICY));
     }
@@ -74,8 +75,14 @@ class PkiRefresherTest {
     }
 
     private Fixture refresher(VaultClient client, SnapshotHolder holder, boolean leaves, String... include) {
+        return refresher(client, holder, leaves, List.of(), include);
+    }
+
+    private Fixture refresher(VaultClient client, SnapshotHolder holder, boolean leaves, List<String> namespaces,
+                              String... include) {
         MountsConfiguration mounts = new MountsConfiguration();
         mounts.setInclude(List.of(include));
+        mounts.setNamespaces(namespaces);
         LeavesConfiguration leavesConfiguration = new LeavesConfiguration();
         leavesConfiguration.setEnabled(leaves);
         RefreshConfiguration configuration = new RefreshConfiguration();
@@ -187,8 +194,6 @@ class PkiRefresherTest {
 
     @Test
     void anEngineInANamespaceIsLabelledWithTheNamespace() {
-        PkiMount mount = emu.pki().enable("ns1", "pki");
-        mount.generateRoot(IssuerSpec.named("ns-root"));
         SnapshotHolder holder = new SnapshotHolder(VaultSettings.builder().address(emu.url()).build());
 
         PkiSnapshot snapshot = refresher(client("ns1"), holder, true).refresh();
@@ -197,6 +202,22 @@ class PkiRefresherTest {
         EngineSnapshot engine = snapshot.engines().get(0);
         assertThat(engine.namespace()).isEqualTo("ns1/");
         assertThat(engine.mountPath()).isEqualTo("pki/");
+        assertThat(engine.issuers()).extracting(IssuerInfo::name).containsExactly("ns-root");
+    }
+
+    @Test
+    void configuredNamespacesAreReadWithTheClientsOwnTokenAndLabelled() {
+        SnapshotHolder holder = new SnapshotHolder(VaultSettings.builder().address(emu.url()).build());
+
+        PkiSnapshot snapshot = refresher(client(null), holder, true, List.of("", "/ns1/"), "pki/", "team/**")
+                .refresh();
+
+        assertThat(snapshot.vault().reachable()).isTrue();
+        assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).contains("ns1/pki/")
+                .doesNotContain("pki/");
+        EngineSnapshot engine = snapshot.engine("ns1/pki/").orElseThrow();
+        assertThat(engine.up()).isTrue();
+        assertThat(engine.namespace()).isEqualTo("ns1/");
         assertThat(engine.issuers()).extracting(IssuerInfo::name).containsExactly("ns-root");
     }
 
