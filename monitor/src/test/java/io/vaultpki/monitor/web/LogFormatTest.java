@@ -3,6 +3,8 @@ package io.vaultpki.monitor.web;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,23 @@ class LogFormatTest {
                 .matches("\\d{4}-\\d{2}-\\d{2}T\\S+ INFO  \\[.+] io\\.vaultpki\\.monitor\\.test - refreshed 3 engines");
     }
 
+    @Test
+    void configuresBothFormatsWithoutWarningsSoLogbackPrintsNoStatusOnStdout() throws Exception {
+        for (String format : new String[] {"json", "plain"}) {
+            LoggerContext context = configured(format);
+            assertThat(new StatusUtil(context).getHighestLevel(0)).as(format).isEqualTo(Status.INFO);
+            context.stop();
+        }
+    }
+
+    @Test
+    void anUnknownFormatIsReportedSoLogbackPrintsItsStatus() throws Exception {
+        LoggerContext context = configured("xml");
+
+        assertThat(new StatusUtil(context).getHighestLevel(0)).isGreaterThanOrEqualTo(Status.WARN);
+        context.stop();
+    }
+
     private interface Logging {
         void log(Logger logger);
     }
@@ -52,22 +71,30 @@ class LogFormatTest {
     private static List<String> logWith(String logFormat, Logging logging) throws Exception {
         PrintStream originalOut = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
+        LoggerContext context = null;
         try {
             // The console appender writes to whatever System.out is at the time of each event.
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            if (logFormat != null) {
-                context.putProperty("LOG_FORMAT", logFormat);
-            }
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            context = configured(logFormat);
             logging.log(context.getLogger("io.vaultpki.monitor.test"));
         } finally {
-            context.stop();
+            if (context != null) {
+                context.stop();
+            }
             System.setOut(originalOut);
         }
         return captured.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    private static LoggerContext configured(String logFormat) throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        if (logFormat != null) {
+            context.putProperty("LOG_FORMAT", logFormat);
+        }
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+        return context;
     }
 }
