@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.metrics;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -28,7 +29,9 @@ import static io.vaultpki.monitor.metrics.Snapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+// no background refresh: the tests put their own snapshots into the holder
 @MicronautTest
+@Property(name = "monitor.refresh.enabled", value = "false")
 class MetricsEndpointTest {
 
     private static final String ISSUER = "0a1b2c3d-0000-4000-8000-000000000001";

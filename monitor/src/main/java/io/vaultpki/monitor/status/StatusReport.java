@@ -1,0 +1,69 @@
+package io.vaultpki.monitor.status;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * The body of {@code GET /api/v1/status}; field names are a stable contract documented in
+ * {@code docs/status-api.md}. Times are ISO-8601 UTC strings; a {@code null} field (unknown) is omitted,
+ * lists are always present.
+ *
+ * @param state       overall state: {@code ok}, {@code warning}, {@code critical} or {@code error}
+ * @param rule        the finding that decided {@code state}
+ * @param generatedAt when this answer was computed (time-relative fields are relative to it)
+ * @param thresholds  the expiry thresholds issuers are graded with
+ * @param vault       Vault as the last refresh saw it
+ * @param lastRefresh the last refresh
+ * @param engines     engines with their issuers, filtered by {@code ?state=} when given
+ */
+@Serdeable
+public record StatusReport(String state, String rule, @JsonProperty("generated_at") String generatedAt,
+                           Thresholds thresholds, Vault vault, @JsonProperty("last_refresh") LastRefresh lastRefresh,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) List<Engine> engines) {
+
+    /** Expiry thresholds in seconds. */
+    @Serdeable
+    public record Thresholds(@JsonProperty("warning_seconds") long warningSeconds,
+                             @JsonProperty("critical_seconds") long criticalSeconds) {
+    }
+
+    /** Vault; never the token, only how long it has left. */
+    @Serdeable
+    public record Vault(String address, boolean reachable, @Nullable Boolean initialized, @Nullable Boolean sealed,
+                        @Nullable Boolean standby, String version,
+                        @JsonProperty("auth_method") String authMethod,
+                        @Nullable @JsonProperty("token_ttl_seconds") Long tokenTtlSeconds) {
+    }
+
+    /** The last refresh: {@code outcome} is {@code none}, {@code success}, {@code partial} or {@code failed}. */
+    @Serdeable
+    public record LastRefresh(@Nullable @JsonProperty("started_at") String startedAt,
+                              @Nullable @JsonProperty("completed_at") String completedAt,
+                              @Nullable @JsonProperty("duration_seconds") Double durationSeconds,
+                              String outcome,
+                              @Nullable @JsonProperty("last_success") String lastSuccess,
+                              @JsonInclude(JsonInclude.Include.ALWAYS) List<Error> errors) {
+    }
+
+    /** A refresh failure; {@code engine} is {@code ""} for monitor-wide failures. */
+    @Serdeable
+    public record Error(String engine, String reason, String message) {
+    }
+
+    /** A PKI engine; {@code state} is {@code error} when its last refresh failed, else its worst issuer's. */
+    @Serdeable
+    public record Engine(String engine, boolean up, String state,
+                         @Nullable @JsonProperty("last_success") String lastSuccess,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Issuer> issuers) {
+    }
+
+    /** An issuer graded by the thresholds; {@code seconds_left} is negative once expired. */
+    @Serdeable
+    public record Issuer(String id, String name, String subject, @JsonProperty("not_after") String notAfter,
+                         @JsonProperty("seconds_left") long secondsLeft, String state) {
+    }
+}
