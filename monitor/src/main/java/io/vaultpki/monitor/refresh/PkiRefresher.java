@@ -50,6 +50,7 @@ public class PkiRefresher {
     private final String namespace;
     private final Clock clock = Clock.systemUTC();
     private final Set<RefreshError.Reason> loggedFailures = ConcurrentHashMap.newKeySet();
+    private final Set<List<String>> loggedEngineFailures = ConcurrentHashMap.newKeySet();
 
     public PkiRefresher(VaultClient client, VaultAuthentication authentication, SnapshotHolder holder,
                         MountSelection selection, RefreshConfiguration configuration, LeavesConfiguration leaves,
@@ -121,11 +122,26 @@ public class PkiRefresher {
         refreshed.sort(Comparator.comparing(EngineSnapshot::engine));
         cache.retainEngines(refreshed.stream().map(EngineSnapshot::engine).toList());
         loggedFailures.clear();
+        refreshed.forEach(this::logEngineFailures);
         Instant completed = clock.instant();
         VaultState vault = new VaultState(address, true, Optional.of(health.initialized()), Optional.of(false),
                 Optional.of(health.standby() || health.performanceStandby()), health.version(), authMethod,
                 token.flatMap(TokenInfo::expiry).map(java.time.OffsetDateTime::toInstant), Optional.empty());
         return new PkiSnapshot(started, completed, vault, refreshed, Optional.of(completed));
+    }
+
+    /** Warns once per engine and reason while the failure lasts, so a long outage does not flood the log. */
+    private void logEngineFailures(EngineSnapshot engine) {
+        if (engine.up()) {
+            loggedEngineFailures.removeIf(key -> key.get(0).equals(engine.engine()));
+            return;
+        }
+        for (RefreshError error : engine.errors()) {
+            if (loggedEngineFailures.add(List.of(engine.engine(), error.reason().label()))) {
+                LOG.warn("Refresh of engine {} failed ({}): {}; keeping its last data", engine.engine(),
+                        error.reason().label(), error.message());
+            }
+        }
     }
 
     private PkiSnapshot unreachable(Instant started, PkiSnapshot previous, String address, HealthStatus health,
