@@ -6,8 +6,10 @@ import io.micronaut.context.annotation.Factory;
 import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
 import io.vaultpki.client.auth.VaultAuthentication;
+import io.vaultpki.client.event.VaultClientListener;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,7 +44,11 @@ public class VaultClientFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    public VaultClient vaultClient(VaultSettings settings, VaultAuthentication authentication) {
-        return VaultClient.builder().settings(settings).authentication(authentication).build();
+    public VaultClient vaultClient(VaultSettings settings, VaultAuthentication authentication,
+                                   List<VaultClientListener> listeners) {
+        // every VaultClientListener bean of the application (e.g. login metrics) hears the session's events
+        List<VaultClientListener> all = List.copyOf(listeners);
+        return VaultClient.builder().settings(settings).authentication(authentication)
+                .listener(event -> all.forEach(listener -> listener.onEvent(event))).build();
     }
 }
