@@ -48,7 +48,7 @@ class RefreshJobTest {
     }
 
     @Test
-    void theJobRefreshesRepeatedlyAtTheConfiguredIntervalAndExportsItsCountersToPrometheus() {
+    void theJobRefreshesRepeatedlyAtTheConfiguredIntervalAndExportsItsCountersAndTheLoginToPrometheus() {
         try (ApplicationContext app = ApplicationContext.builder().properties(settings()).start()) {
             SnapshotHolder holder = app.getBean(SnapshotHolder.class);
             PrometheusMeterRegistry prometheus = app.getBean(PrometheusMeterRegistry.class);
@@ -60,6 +60,7 @@ class RefreshJobTest {
             String scrape = prometheus.scrape();
             assertThat(scrape)
                     .contains("vault_pki_vault_requests_total{operation=\"list_issuers\",outcome=\"success\"}")
+                    .contains("vault_pki_vault_requests_total{operation=\"login\",outcome=\"success\"} 1.0")
                     .contains("vault_pki_refresh_duration_seconds_bucket{")
                     .containsPattern("# HELP vault_pki_vault_requests_total .*every refresh interval");
         }
