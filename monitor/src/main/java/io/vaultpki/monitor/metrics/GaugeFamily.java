@@ -17,8 +17,6 @@ import java.util.List;
  */
 final class GaugeFamily {
 
-    private static final String CACHED = " Cached from the last refresh; refreshed every monitor interval.";
-
     private final String name;
     private final String help;
     private final String[] labelNames;
@@ -28,7 +26,7 @@ final class GaugeFamily {
 
     private GaugeFamily(String name, String help, boolean info, String... labelNames) {
         this.name = name;
-        this.help = help + CACHED;
+        this.help = help;
         this.labelNames = labelNames.clone();
         this.info = info;
     }

@@ -38,15 +38,19 @@ public class PkiMetricsCollector implements MultiCollector {
     private final LeafSeriesConfiguration leafSeries;
     private final BuildInfo buildInfo;
     private final Clock clock;
+    private final String cachedNote;
     private final AtomicBoolean capWarned = new AtomicBoolean();
 
     public PkiMetricsCollector(SnapshotHolder snapshots, ExpiryThresholds thresholds,
-                               LeafSeriesConfiguration leafSeries, BuildInfo buildInfo, Clock clock) {
+                               LeafSeriesConfiguration leafSeries, BuildInfo buildInfo, Duration refreshInterval,
+                               Clock clock) {
         this.snapshots = snapshots;
         this.thresholds = thresholds.validate();
         this.leafSeries = leafSeries.validate();
         this.buildInfo = buildInfo;
         this.clock = clock;
+        this.cachedNote = " Cached from the last refresh; refreshed every " + refreshInterval.toString()
+                .substring(2).toLowerCase(java.util.Locale.ROOT) + ".";
     }
 
     @Override
@@ -62,14 +66,14 @@ public class PkiMetricsCollector implements MultiCollector {
     }
 
     private void issuers(PkiSnapshot snapshot, Instant now, MetricSnapshots.Builder out) {
-        GaugeFamily validity = GaugeFamily.gauge("vault_issuer_validity_seconds",
+        GaugeFamily validity = gauge("vault_issuer_validity_seconds",
                 "Seconds until the issuer certificate expires (not_after - now at scrape time), negative once expired.",
                 "engine", "issuer", "url");
-        GaugeFamily notAfter = GaugeFamily.gauge("vault_pki_issuer_not_after_timestamp_seconds",
+        GaugeFamily notAfter = gauge("vault_pki_issuer_not_after_timestamp_seconds",
                 "End of validity of the issuer certificate, Unix seconds.", "engine", "issuer", "issuer_name");
-        GaugeFamily notBefore = GaugeFamily.gauge("vault_pki_issuer_not_before_timestamp_seconds",
+        GaugeFamily notBefore = gauge("vault_pki_issuer_not_before_timestamp_seconds",
                 "Start of validity of the issuer certificate, Unix seconds.", "engine", "issuer", "issuer_name");
-        GaugeFamily info = GaugeFamily.info("vault_pki_issuer",
+        GaugeFamily info = info("vault_pki_issuer",
                 "Descriptive attributes of an issuer; always 1.", "engine", "issuer", "issuer_name", "common_name",
                 "serial", "key_type", "key_bits", "is_default", "self_signed", "leaf_not_after_behavior");
         String url = snapshot.vault().address();
@@ -91,15 +95,15 @@ public class PkiMetricsCollector implements MultiCollector {
     }
 
     private void crls(PkiSnapshot snapshot, MetricSnapshots.Builder out) {
-        GaugeFamily nextUpdate = GaugeFamily.gauge("vault_pki_crl_next_update_timestamp_seconds",
+        GaugeFamily nextUpdate = gauge("vault_pki_crl_next_update_timestamp_seconds",
                 "CRL nextUpdate, Unix seconds; the CRL is stale once this is in the past.", "engine", "issuer");
-        GaugeFamily thisUpdate = GaugeFamily.gauge("vault_pki_crl_this_update_timestamp_seconds",
+        GaugeFamily thisUpdate = gauge("vault_pki_crl_this_update_timestamp_seconds",
                 "CRL thisUpdate (when the CRL was last built), Unix seconds.", "engine", "issuer");
-        GaugeFamily number = GaugeFamily.gauge("vault_pki_crl_number",
+        GaugeFamily number = gauge("vault_pki_crl_number",
                 "CRL number extension; a number that stops increasing reveals a stuck CRL.", "engine", "issuer");
-        GaugeFamily revoked = GaugeFamily.gauge("vault_pki_crl_revoked_certificates",
+        GaugeFamily revoked = gauge("vault_pki_crl_revoked_certificates",
                 "Revoked certificates listed in the CRL.", "engine", "issuer");
-        GaugeFamily size = GaugeFamily.gauge("vault_pki_crl_size_bytes",
+        GaugeFamily size = gauge("vault_pki_crl_size_bytes",
                 "Size of the DER-encoded CRL in bytes.", "engine", "issuer");
         for (EngineSnapshot engine : snapshot.engines()) {
             for (CrlInfo crl : engine.crls()) {
@@ -119,15 +123,15 @@ public class PkiMetricsCollector implements MultiCollector {
     }
 
     private void leaves(PkiSnapshot snapshot, Instant now, MetricSnapshots.Builder out) {
-        GaugeFamily notAfter = GaugeFamily.gauge("vault_pki_certificate_not_after_timestamp_seconds",
+        GaugeFamily notAfter = gauge("vault_pki_certificate_not_after_timestamp_seconds",
                 "End of validity of a non-revoked, unexpired leaf certificate, Unix seconds; by default only the"
                         + " newest per engine, common name and OU, capped soonest-expiring first.",
                 "engine", "issuer", "serial", "common_name");
-        GaugeFamily omitted = GaugeFamily.gauge("vault_pki_certificate_series_omitted",
+        GaugeFamily omitted = gauge("vault_pki_certificate_series_omitted",
                 "Leaf certificate series left out by the monitor.leaves.max-series cap.", "engine");
-        GaugeFamily states = GaugeFamily.gauge("vault_pki_certificates",
+        GaugeFamily states = gauge("vault_pki_certificates",
                 "Leaf certificates stored by the engine, by state at scrape time.", "engine", "state");
-        GaugeFamily expiring = GaugeFamily.gauge("vault_pki_certificates_expiring",
+        GaugeFamily expiring = gauge("vault_pki_certificates_expiring",
                 "Valid, non-superseded leaf certificates expiring within the window (cumulative).", "engine",
                 "window");
 
@@ -187,17 +191,17 @@ public class PkiMetricsCollector implements MultiCollector {
 
     private void monitor(PkiSnapshot snapshot, MetricSnapshots.Builder out) {
         VaultState vault = snapshot.vault();
-        GaugeFamily.gauge("vault_pki_monitor_up",
+        gauge("vault_pki_monitor_up",
                         "1 if the last refresh reached Vault and authenticated, else 0.")
                 .add(vault.reachable() ? 1 : 0).addTo(out);
-        GaugeFamily sealed = GaugeFamily.gauge("vault_pki_vault_sealed",
+        GaugeFamily sealed = gauge("vault_pki_vault_sealed",
                 "1 if Vault reported itself sealed in sys/health, else 0; absent when unknown.");
         vault.sealed().ifPresent(s -> sealed.add(s ? 1 : 0));
         sealed.addTo(out);
 
-        GaugeFamily engineUp = GaugeFamily.gauge("vault_pki_engine_up",
+        GaugeFamily engineUp = gauge("vault_pki_engine_up",
                 "1 if the last refresh of this PKI engine fully succeeded, else 0.", "engine");
-        GaugeFamily engineSuccess = GaugeFamily.gauge("vault_pki_engine_last_refresh_success_timestamp_seconds",
+        GaugeFamily engineSuccess = gauge("vault_pki_engine_last_refresh_success_timestamp_seconds",
                 "End of the last fully successful refresh of this engine, Unix seconds.", "engine");
         for (EngineSnapshot engine : snapshot.engines()) {
             engineUp.add(engine.up() ? 1 : 0, engine.engine());
@@ -205,26 +209,35 @@ public class PkiMetricsCollector implements MultiCollector {
         }
         engineUp.addTo(out);
 
-        GaugeFamily lastSuccess = GaugeFamily.gauge("vault_pki_last_refresh_success_timestamp_seconds",
+        GaugeFamily lastSuccess = gauge("vault_pki_last_refresh_success_timestamp_seconds",
                 "End of the last refresh that reached Vault and authenticated, Unix seconds.");
         snapshot.lastSuccess().ifPresent(t -> lastSuccess.add(seconds(t)));
         lastSuccess.addTo(out);
         engineSuccess.addTo(out);
 
-        GaugeFamily tokenExpiry = GaugeFamily.gauge("vault_pki_token_expiry_timestamp_seconds",
+        GaugeFamily tokenExpiry = gauge("vault_pki_token_expiry_timestamp_seconds",
                 "Expiry of the monitor's Vault token, Unix seconds; absent for a non-expiring token.");
         vault.tokenExpiry().ifPresent(t -> tokenExpiry.add(seconds(t)));
         tokenExpiry.addTo(out);
 
-        GaugeFamily.gauge("vault_pki_monitor_threshold_seconds",
+        gauge("vault_pki_monitor_threshold_seconds",
                         "Expiry thresholds of the status API (monitor.thresholds), in seconds.", "level")
                 .add(thresholds.warning().getSeconds(), "warning")
                 .add(thresholds.critical().getSeconds(), "critical")
                 .addTo(out);
-        GaugeFamily.info("vault_pki_monitor_build", "Version and source revision of the monitor; always 1.",
+        info("vault_pki_monitor_build", "Version and source revision of the monitor; always 1.",
                         "version", "revision")
                 .add(1, buildInfo.version(), buildInfo.revision())
                 .addTo(out);
+    }
+
+    /** Every HELP says the value comes from the cache, and how often it is refreshed. */
+    private GaugeFamily gauge(String name, String help, String... labelNames) {
+        return GaugeFamily.gauge(name, help + cachedNote, labelNames);
+    }
+
+    private GaugeFamily info(String name, String help, String... labelNames) {
+        return GaugeFamily.info(name, help + cachedNote, labelNames);
     }
 
     private static double seconds(Instant instant) {

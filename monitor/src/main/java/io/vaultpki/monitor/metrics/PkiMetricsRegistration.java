@@ -3,6 +3,7 @@ package io.vaultpki.monitor.metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.vaultpki.monitor.refresh.RefreshConfiguration;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 
 import java.time.Clock;
@@ -19,8 +20,9 @@ public class PkiMetricsRegistration {
 
     public PkiMetricsRegistration(PrometheusMeterRegistry registry, SnapshotHolder snapshots,
                                   ExpiryThresholds thresholds, LeafSeriesConfiguration leafSeries,
-                                  BuildInfo buildInfo) {
-        this.collector = new PkiMetricsCollector(snapshots, thresholds, leafSeries, buildInfo, Clock.systemUTC());
+                                  BuildInfo buildInfo, RefreshConfiguration refresh) {
+        this.collector = new PkiMetricsCollector(snapshots, thresholds, leafSeries, buildInfo, refresh.interval(),
+                Clock.systemUTC());
         registry.getPrometheusRegistry().register(collector);
     }
 

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 // no background refresh: the tests put their own snapshots into the holder
 @MicronautTest
 @Property(name = "monitor.refresh.enabled", value = "false")
+@Property(name = "micronaut.server.port", value = "-1") // a random port: 8080 may be taken on a shared machine
 class MetricsEndpointTest {
 
     private static final String ISSUER = "0a1b2c3d-0000-4000-8000-000000000001";

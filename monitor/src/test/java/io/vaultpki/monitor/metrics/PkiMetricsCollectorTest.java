@@ -59,7 +59,7 @@ class PkiMetricsCollectorTest {
         if (registry == null) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry.getPrometheusRegistry().register(new PkiMetricsCollector(holder, new ExpiryThresholds(),
-                    leafSeries, new BuildInfo("1.2.3", "abc123"), clock));
+                    leafSeries, new BuildInfo("1.2.3", "abc123"), Duration.ofSeconds(90), clock));
         }
         return Scrape.parse(registry.scrape());
     }
@@ -310,7 +310,7 @@ class PkiMetricsCollectorTest {
 
         assertThat(text.lines().filter(l -> l.startsWith("# HELP vault_")))
                 .isNotEmpty()
-                .allSatisfy(help -> assertThat(help).contains("Cached from the last refresh"));
+                .allSatisfy(help -> assertThat(help).endsWith(" Cached from the last refresh; refreshed every 1m30s."));
     }
 
     @Test

@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 // no background refresh: the tests put their own snapshots into the holder
 @MicronautTest
 @Property(name = "monitor.refresh.enabled", value = "false")
+@Property(name = "micronaut.server.port", value = "-1") // a random port: 8080 may be taken on a shared machine
 @Property(name = "monitor.thresholds.warning", value = "20d")
 @Property(name = "monitor.thresholds.critical", value = "3d")
 class StatusControllerTest {
