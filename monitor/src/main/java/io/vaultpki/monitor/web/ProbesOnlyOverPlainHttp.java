@@ -10,8 +10,8 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * With HTTPS on, the plain HTTP listener exists only for Kubernetes and Nomad probes, which cannot present a client
- * certificate: anything but {@code /health} over plain HTTP is answered 404, so metrics and the status API stay
- * behind TLS and client authentication.
+ * certificate: anything but {@code /health} and the Python exporter's {@code /status} (a bare {@code OK}/{@code NOK})
+ * over plain HTTP is answered 404, so metrics and the status API stay behind TLS and client authentication.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "micronaut.server.ssl.enabled", value = "true")
@@ -27,6 +27,6 @@ public class ProbesOnlyOverPlainHttp {
     }
 
     static boolean isProbe(String path) {
-        return path.equals("/health") || path.startsWith("/health/");
+        return path.equals("/health") || path.startsWith("/health/") || path.equals("/status");
     }
 }

@@ -97,9 +97,20 @@ class HttpsServerTest {
 
     @Test
     void servesNothingButTheProbesOverPlainHttp() throws Exception {
-        HttpResponse<String> response = get(HttpClient.newHttpClient(), "http://127.0.0.1:" + healthPort + "/metrics");
+        HttpClient plain = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + healthPort;
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(get(plain, base + "/metrics").statusCode()).isEqualTo(404);
+        assertThat(get(plain, base + "/api/v1/status").statusCode()).isEqualTo(404);
+        assertThat(get(plain, base + "/healthz").statusCode()).isEqualTo(404);
+        assertThat(get(plain, base + "/status").statusCode()).isNotEqualTo(404);
+    }
+
+    @Test
+    void servesMetricsOverHttpsToATrustedClient() throws Exception {
+        HttpResponse<String> response = get(client(trustedClient), "https://127.0.0.1:" + httpsPort + "/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private HttpClient client(TestCertificates.Issued certificate) throws Exception {
