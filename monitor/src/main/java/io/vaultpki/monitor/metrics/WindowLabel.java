@@ -2,7 +2,10 @@ package io.vaultpki.monitor.metrics;
 
 import java.time.Duration;
 
-/** The {@code window} label of a duration in its largest whole unit: {@code 7d}, {@code 12h}, {@code 90m}, {@code 45s}. */
+/**
+ * The {@code window} label of a duration in its largest whole unit: {@code 7d}, {@code 12h}, {@code 90m},
+ * {@code 45s}.
+ */
 final class WindowLabel {
 
     private WindowLabel() {

@@ -21,8 +21,8 @@ import java.util.Optional;
  * <p>The overall state is the worst finding, in this order: {@code error} when no refresh has completed yet, when
  * Vault was unreachable or refused the monitor at the last refresh, or when an engine's last refresh failed;
  * {@code critical} when an issuer has less than the critical threshold left (or has expired); {@code warning} when
- * one has less than the warning threshold left; else {@code ok}. The {@code rule} names the first finding of the
- * winning state.
+ * one has less than the warning threshold left; else {@code ok}. The {@code rule} names the finding that decided
+ * it: the first error, else the issuer of the winning state with the least time left.
  */
 public class StatusReporter {
 
@@ -49,7 +49,7 @@ public class StatusReporter {
     public StatusReport report(Optional<Severity> atLeast) {
         PkiSnapshot snapshot = snapshots.current();
         Instant now = clock.instant();
-        Finding overall = overallError(snapshot).orElse(new Finding(Severity.OK, ""));
+        Finding overall = overallError(snapshot).orElse(new Finding(Severity.OK, Long.MAX_VALUE, ""));
         List<StatusReport.Engine> engines = new ArrayList<>();
         int issuerCount = 0;
         for (EngineSnapshot engine : snapshot.engines()) {
@@ -60,8 +60,9 @@ public class StatusReporter {
                 long secondsLeft = Duration.between(now, issuer.notAfter()).getSeconds();
                 Severity state = grade(secondsLeft);
                 engineState = Severity.worst(engineState, state);
-                if (state.compareTo(overall.severity()) > 0) {
-                    overall = new Finding(state, "issuer " + issuer.id() + describeName(issuer) + " on "
+                if (state.compareTo(overall.severity()) > 0 || state != Severity.OK
+                        && state == overall.severity() && secondsLeft < overall.secondsLeft()) {
+                    overall = new Finding(state, secondsLeft, "issuer " + issuer.id() + describeName(issuer) + " on "
                             + engine.engine() + (secondsLeft < 0 ? " expired " + human(-secondsLeft) + " ago"
                             : " expires in " + human(secondsLeft)) + ", within the " + state.label()
                             + " threshold of " + human(threshold(state).getSeconds()));
@@ -77,8 +78,8 @@ public class StatusReporter {
             }
         }
         if (overall.severity() == Severity.OK) {
-            overall = new Finding(Severity.OK, "Vault reachable, every engine refreshed, " + issuerCount
-                    + " issuer(s) with more than " + human(thresholds.warning().getSeconds()) + " left");
+            overall = new Finding(Severity.OK, Long.MAX_VALUE, "Vault reachable, every engine refreshed, "
+                    + issuerCount + " issuer(s) with more than " + human(thresholds.warning().getSeconds()) + " left");
         }
         return new StatusReport(overall.severity().label(), overall.rule(), now.toString(),
                 new StatusReport.Thresholds(thresholds.warning().getSeconds(), thresholds.critical().getSeconds()),
@@ -87,16 +88,18 @@ public class StatusReporter {
 
     private Optional<Finding> overallError(PkiSnapshot snapshot) {
         if (snapshot.isEmpty()) {
-            return Optional.of(new Finding(Severity.ERROR, "no refresh from Vault has completed yet"));
+            return Optional.of(new Finding(Severity.ERROR, Long.MIN_VALUE,
+                    "no refresh from Vault has completed yet"));
         }
         VaultState vault = snapshot.vault();
         if (!vault.reachable()) {
-            return Optional.of(new Finding(Severity.ERROR, "Vault at " + vault.address()
+            return Optional.of(new Finding(Severity.ERROR, Long.MIN_VALUE, "Vault at " + vault.address()
                     + " was not reachable or refused the monitor at the last refresh"
                     + vault.error().map(e -> ": " + e.message()).orElse("")));
         }
         return snapshot.engines().stream().filter(e -> !e.up()).findFirst()
-                .map(e -> new Finding(Severity.ERROR, "the last refresh of engine " + e.engine() + " failed"
+                .map(e -> new Finding(Severity.ERROR, Long.MIN_VALUE, "the last refresh of engine " + e.engine()
+                        + " failed"
                         + e.errors().stream().findFirst().map(err -> ": " + err.message()).orElse("")));
     }
 
@@ -152,6 +155,7 @@ public class StatusReporter {
         return minutes > 0 ? minutes + "m" : seconds + "s";
     }
 
-    private record Finding(Severity severity, String rule) {
+    /** What decided the state; among issuers of the same state, the one with the least time left wins. */
+    private record Finding(Severity severity, long secondsLeft, String rule) {
     }
 }

@@ -82,6 +82,16 @@ class StatusReporterTest {
     }
 
     @Test
+    void amongIssuersOfTheWinningStateTheRuleNamesTheOneWithTheLeastTimeLeft() {
+        StatusReport report = report(snapshot(engine("pki/", List.of(
+                issuer(WARN_ID, "renewed", NOW.plus(Duration.ofDays(5))),
+                issuer(CRIT_ID, "old", NOW.minus(Duration.ofDays(3)))))));
+
+        assertThat(report.state()).isEqualTo("critical");
+        assertThat(report.rule()).startsWith("issuer " + CRIT_ID + " (old) on pki/ expired 3d ago");
+    }
+
+    @Test
     void anIssuerWithinTheWarningThresholdIsAWarning() {
         StatusReport report = report(snapshot(engine("pki/", List.of(issuer(WARN_ID, "b",
                 NOW.plus(Duration.ofDays(29)))))));
