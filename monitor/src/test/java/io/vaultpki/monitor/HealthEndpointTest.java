@@ -1,5 +1,6 @@
 package io.vaultpki.monitor;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @MicronautTest
+@Property(name = "micronaut.server.port", value = "-1") // a random port: 8080 may be taken on a shared machine
 class HealthEndpointTest {
 
     @Inject

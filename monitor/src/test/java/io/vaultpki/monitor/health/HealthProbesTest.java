@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.health;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The probes over real HTTP, with a Vault address nothing listens on: the monitor is alive but never ready. */
 @MicronautTest
+@Property(name = "micronaut.server.port", value = "-1") // a random port: 8080 may be taken on a shared machine
 class HealthProbesTest {
 
     @Inject
