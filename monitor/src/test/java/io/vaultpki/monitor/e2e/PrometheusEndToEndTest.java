@@ -105,6 +105,12 @@ class PrometheusEndToEndTest {
         assertThat(critical.path("value").get(1).asDouble()).isBetween(4 * 86400.0, 5 * 86400.0);
     }
 
+    @Test
+    void prometheusSeesTheDemosSupersededCertificatesCountedSeparately() throws Exception {
+        JsonNode result = query("vault_pki_certificates{engine=\"pki_int/\",state=\"superseded\"}", r -> r.size() == 1);
+        assertThat(result.get(0).path("value").get(1).asInt()).isEqualTo(vault.description().supersededCommonNames().size());
+    }
+
     private static JsonNode find(JsonNode result, String issuerId) {
         for (JsonNode series : result) {
             if (series.path("metric").path("issuer").asText().equals(issuerId)) {

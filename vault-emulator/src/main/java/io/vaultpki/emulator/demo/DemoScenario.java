@@ -81,7 +81,7 @@ public final class DemoScenario {
             String cn = "host-" + i + ".example.com";
             if (i <= 4) {
                 // the older twin: issued 10 days ago, so the newer one below supersedes it
-                intMount.issueLeaf(LeafSpec.commonName(cn).dnsNames(cn).notBefore(now.minus(Duration.ofDays(10)))
+                intMount.issueLeaf(LeafSpec.commonName(cn).dnsNames(cn).ou("Web").notBefore(now.minus(Duration.ofDays(10)))
                         .notAfter(now.plus(Duration.ofDays(4))));
                 superseded.add(cn);
                 leaves++;
