@@ -85,7 +85,8 @@ public class PkiRefresher {
                 next = unreachable(started, previous, address, health, new RefreshError("",
                         RefreshError.Reason.SEALED, "Vault at " + address + " is sealed"));
             } else {
-                Optional<TokenInfo> token = calls.call("lookup_self", client.session()::tokenInfo);
+                // served from the session (looked up once per token, counted by LoginMetrics), not a request per refresh
+                Optional<TokenInfo> token = client.session().tokenInfo();
                 List<Mount> mounts = new ArrayList<>();
                 for (String child : selection.namespaces()) {
                     VaultClient view = client.inNamespace(child);

@@ -48,7 +48,7 @@ class RefreshJobTest {
     }
 
     @Test
-    void theJobRefreshesRepeatedlyAtTheConfiguredIntervalAndExportsItsCountersAndTheLoginToPrometheus() {
+    void theJobRefreshesRepeatedlyAtTheConfiguredIntervalAndExportsItsCountersAndOneTokenLookupToPrometheus() {
         try (ApplicationContext app = ApplicationContext.builder().properties(settings()).start()) {
             SnapshotHolder holder = app.getBean(SnapshotHolder.class);
             PrometheusMeterRegistry prometheus = app.getBean(PrometheusMeterRegistry.class);
@@ -60,7 +60,9 @@ class RefreshJobTest {
             String scrape = prometheus.scrape();
             assertThat(scrape)
                     .contains("vault_pki_vault_requests_total{operation=\"list_issuers\",outcome=\"success\"}")
-                    .contains("vault_pki_vault_requests_total{operation=\"login\",outcome=\"success\"} 1.0")
+                    // a fixed token needs no login request, and is looked up once, not once per refresh
+                    .contains("vault_pki_vault_requests_total{operation=\"lookup_self\",outcome=\"success\"} 1.0")
+                    .doesNotContain("vault_pki_vault_requests_total{operation=\"login\"")
                     .contains("vault_pki_refresh_duration_seconds_bucket{")
                     .containsPattern("# HELP vault_pki_vault_requests_total .*every refresh interval");
         }
