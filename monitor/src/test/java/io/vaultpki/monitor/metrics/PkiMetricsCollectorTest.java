@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.metrics;
 
+import io.vaultpki.emulator.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -38,7 +39,7 @@ class PkiMetricsCollectorTest {
     private static final String ID_B = "0b1b2c3d-0000-4000-8000-000000000002";
     private static final Instant NOW = REFRESHED.plusSeconds(30);
 
-    private final TestClock clock = new TestClock(NOW);
+    private final MutableClock clock = new MutableClock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     private SnapshotHolder holder;
     private LeafSeriesConfiguration leafSeries;
     private PrometheusMeterRegistry registry;

@@ -3,7 +3,7 @@ package io.vaultpki.monitor.status;
 import io.vaultpki.client.VaultSettings;
 import io.vaultpki.monitor.metrics.ExpiryThresholds;
 import io.vaultpki.monitor.metrics.Snapshots;
-import io.vaultpki.monitor.metrics.TestClock;
+import io.vaultpki.emulator.MutableClock;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.RefreshError;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
@@ -30,7 +30,7 @@ class StatusReporterTest {
     private static final String WARN_ID = "22222222-0000-4000-8000-000000000002";
     private static final String CRIT_ID = "33333333-0000-4000-8000-000000000003";
 
-    private final TestClock clock = new TestClock(NOW);
+    private final MutableClock clock = new MutableClock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     private final SnapshotHolder holder = new SnapshotHolder(VaultSettings.builder().address(ADDRESS).build());
 
     private StatusReporter reporter() {
