@@ -7,6 +7,7 @@ import io.vaultpki.client.http.VaultNotFoundException;
 import io.vaultpki.client.pki.CertificateRecord;
 import io.vaultpki.client.pki.Issuer;
 import io.vaultpki.client.pki.IssuerSummary;
+import io.vaultpki.client.pki.MultiIssuerUnsupportedException;
 import io.vaultpki.client.pki.PkiOperations;
 
 import java.math.BigInteger;
@@ -32,6 +33,12 @@ import java.util.stream.Collectors;
  */
 final class EngineRefresher {
 
+    /**
+     * The single CA of a pre-1.11 mount, which has no issuer IDs: it is labelled {@code issuer="default"}, the
+     * reference Vault 1.11+ resolves to the same CA after the upgrade migrates it.
+     */
+    static final IssuerSummary LEGACY_ISSUER = new IssuerSummary("default", "", true, "", "");
+
     private final VaultCalls calls;
     private final CertificateCache cache;
     private final RefreshMetrics metrics;
@@ -54,8 +61,13 @@ final class EngineRefresher {
         List<LeafCertificate> oldLeaves = previous.map(EngineSnapshot::leaves).orElse(List.of());
 
         List<IssuerSummary> summaries;
+        boolean legacy = false;
         try {
             summaries = calls.call("list_issuers", pki::listIssuers);
+        } catch (MultiIssuerUnsupportedException e) {
+            // Vault before 1.11: one CA per mount, read from cert/ca and crl (vault-api.md 3.4, edge case 2)
+            legacy = true;
+            summaries = List.of(LEGACY_ISSUER);
         } catch (RuntimeException e) {
             errors.add(error(engine, e));
             return new EngineSnapshot(engine, namespace, mountPath, false,
@@ -67,8 +79,15 @@ final class EngineRefresher {
         List<IssuerInfo> issuers = new ArrayList<>();
         for (IssuerSummary summary : summaries) {
             try {
-                Issuer issuer = calls.call("read_issuer", () -> pki.readIssuer(summary.id()));
-                issuers.add(issuerInfo(summary, issuer));
+                if (legacy) {
+                    calls.call("read_issuer", pki::readDefaultCa).ifPresent(ca ->
+                            issuers.add(issuerInfo(summary.id(), "", true, "", ca)));
+                } else {
+                    Issuer issuer = calls.call("read_issuer", () -> pki.readIssuer(summary.id()));
+                    issuers.add(issuerInfo(summary.id(), Objects.requireNonNullElse(issuer.name(), ""),
+                            summary.isDefault(), Objects.requireNonNullElse(issuer.leafNotAfterBehavior(), ""),
+                            issuer.certificate()));
+                }
             } catch (RuntimeException e) {
                 errors.add(error(engine, e));
                 Optional.ofNullable(previousIssuers.get(summary.id())).ifPresent(issuers::add);
@@ -81,7 +100,8 @@ final class EngineRefresher {
         Map<BigInteger, java.time.Instant> revoked = new HashMap<>();
         for (IssuerSummary summary : summaries) {
             try {
-                ParsedCrl crl = calls.call("read_crl", () -> pki.readIssuerCrl(summary.id()));
+                boolean legacyMount = legacy;
+                ParsedCrl crl = calls.call("read_crl", () -> legacyMount ? pki.readCrl() : pki.readIssuerCrl(summary.id()));
                 crls.add(new CrlInfo(summary.id(), crl.thisUpdate(), crl.nextUpdate(), crl.crlNumber(),
                         crl.revokedCount(), crl.sizeBytes()));
                 Set<? extends X509CRLEntry> entries = crl.crl().getRevokedCertificates();
@@ -170,12 +190,11 @@ final class EngineRefresher {
                 c.revokedAt(), false);
     }
 
-    private static IssuerInfo issuerInfo(IssuerSummary summary, Issuer issuer) {
-        ParsedCertificate c = issuer.certificate();
-        return new IssuerInfo(issuer.id(), Objects.requireNonNullElse(issuer.name(), ""), c.commonName(), c.subjectDn(),
-                SerialNumbers.normalize(c.serialNumber()), c.keyType().name().toLowerCase(Locale.ROOT), c.keyBits(),
-                summary.isDefault(), c.selfSigned(), Objects.requireNonNullElse(issuer.leafNotAfterBehavior(), ""),
-                c.notBefore(), c.notAfter());
+    private static IssuerInfo issuerInfo(String id, String name, boolean isDefault, String leafNotAfterBehavior,
+                                         ParsedCertificate c) {
+        return new IssuerInfo(id, name, c.commonName(), c.subjectDn(), SerialNumbers.normalize(c.serialNumber()),
+                c.keyType().name().toLowerCase(Locale.ROOT), c.keyBits(), isDefault, c.selfSigned(),
+                leafNotAfterBehavior, c.notBefore(), c.notAfter());
     }
 
     private RefreshError error(String engine, RuntimeException e) {

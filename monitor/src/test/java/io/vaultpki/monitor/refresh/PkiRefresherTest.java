@@ -34,7 +34,7 @@ class PkiRefresherTest {
 
     private static final String POLICY = "monitor";
     private static final List<String> MOUNTS = List.of("content/", "team/a/pki/", "deny-ok/", "deny-bad/", "churn/",
-            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/");
+            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/", "legacy/");
 
     private final List<VaultClient> clients = new ArrayList<>();
     private VaultEmulator emu;
@@ -190,6 +190,32 @@ class PkiRefresherTest {
         assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).containsExactly("team/a/pki/");
         assertThat(snapshot.engines().get(0).mountPath()).isEqualTo("team/a/pki/");
         assertThat(snapshot.engines().get(0).issuers()).extracting(IssuerInfo::name).containsExactly("team-root");
+    }
+
+    @Test
+    void aPre111MountWithoutTheIssuersApiIsReadThroughCertCaAsTheDefaultIssuer() {
+        PkiMount mount = emu.pki().enable("legacy");
+        var ca = mount.generateRoot(IssuerSpec.named("old-ca").commonName("Legacy CA"));
+        Instant now = now();
+        var leaf = mount.issueLeaf(LeafSpec.commonName("old.example.com").issuer(ca)
+                .notBefore(now.minus(Duration.ofDays(1))).notAfter(now.plus(Duration.ofDays(9))));
+        mount.legacy(true);
+
+        EngineSnapshot engine = refresher("legacy/").refresh().engine("legacy/").orElseThrow();
+
+        assertThat(engine.up()).isTrue();
+        assertThat(engine.errors()).isEmpty();
+        assertThat(engine.issuers()).singleElement().satisfies(issuer -> {
+            assertThat(issuer.id()).isEqualTo("default");
+            assertThat(issuer.commonName()).isEqualTo("Legacy CA");
+            assertThat(issuer.isDefault()).isTrue();
+            assertThat(issuer.notAfter()).isEqualTo(ca.notAfter());
+        });
+        assertThat(engine.crls()).singleElement().extracting(CrlInfo::issuerId).isEqualTo("default");
+        assertThat(engine.leaves()).singleElement().satisfies(l -> {
+            assertThat(l.serial()).isEqualTo(leaf.serialNumber());
+            assertThat(l.issuerId()).isEqualTo("default");
+        });
     }
 
     @Test
