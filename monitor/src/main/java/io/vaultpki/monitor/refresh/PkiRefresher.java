@@ -44,6 +44,8 @@ public class PkiRefresher {
     private final RefreshMetrics metrics;
     private final VaultCalls calls;
     private final EngineRefresher engines;
+    /** Issuers and CRLs only, for the first refresh's early snapshot; null when leaves are off anyway. */
+    private final EngineRefresher issuersFirst;
     private final CertificateCache cache = new CertificateCache();
     private final ExecutorService pool;
     private final String authMethod;
@@ -62,6 +64,7 @@ public class PkiRefresher {
         this.metrics = metrics;
         this.calls = new VaultCalls(new RequestRateLimiter(configuration.maxRequestsPerSecond()), metrics);
         this.engines = new EngineRefresher(calls, cache, metrics, leaves.enabled(), clock);
+        this.issuersFirst = leaves.enabled() ? new EngineRefresher(calls, cache, metrics, false, clock) : null;
         this.pool = Executors.newFixedThreadPool(configuration.concurrency(), r -> {
             Thread t = new Thread(r, "pki-refresh");
             t.setDaemon(true);
@@ -94,7 +97,13 @@ public class PkiRefresher {
                             .filter(m -> selection.selects(m.path()))
                             .forEach(m -> mounts.add(new Mount(view, namespace + child, m.path())));
                 }
-                next = reachable(started, previous, address, health, token, mounts);
+                if (previous.isEmpty() && issuersFirst != null) {
+                    // First refresh: publish issuers and CRLs before the leaf pass, which can take minutes on a
+                    // Vault with many stored certificates; costs one extra read per issuer and CRL, once.
+                    previous = reachable(started, previous, address, health, token, mounts, issuersFirst);
+                    holder.replace(previous);
+                }
+                next = reachable(started, previous, address, health, token, mounts, engines);
             }
         } catch (RuntimeException e) {
             next = unreachable(started, previous, address, health,
@@ -107,7 +116,7 @@ public class PkiRefresher {
     }
 
     private PkiSnapshot reachable(Instant started, PkiSnapshot previous, String address, HealthStatus health,
-                                  Optional<TokenInfo> token, List<Mount> mounts) {
+                                  Optional<TokenInfo> token, List<Mount> mounts, EngineRefresher engines) {
         Map<String, EngineSnapshot> old = previous.engines().stream()
                 .collect(Collectors.toMap(EngineSnapshot::engine, Function.identity()));
         List<Future<EngineSnapshot>> futures = new ArrayList<>();

@@ -34,7 +34,7 @@ class PkiRefresherTest {
 
     private static final String POLICY = "monitor";
     private static final List<String> MOUNTS = List.of("content/", "team/a/pki/", "deny-ok/", "deny-bad/", "churn/",
-            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/", "legacy/");
+            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/", "legacy/", "early/");
 
     private final List<VaultClient> clients = new ArrayList<>();
     private VaultEmulator emu;
@@ -216,6 +216,36 @@ class PkiRefresherTest {
             assertThat(l.serial()).isEqualTo(leaf.serialNumber());
             assertThat(l.issuerId()).isEqualTo("default");
         });
+    }
+
+    @Test
+    void theFirstRefreshPublishesIssuersAndCrlsBeforeReadingLeavesAndLaterRefreshesPublishOnce() {
+        PkiMount mount = emu.pki().enable("early");
+        var root = mount.generateRoot(IssuerSpec.named("early-root"));
+        mount.issueLeaves(5, LeafSpec.commonName("early-%d.example.com").issuer(root).validFor(Duration.ofDays(5)));
+        List<PkiSnapshot> published = new ArrayList<>();
+        SnapshotHolder holder = new SnapshotHolder(VaultSettings.builder().address(emu.url()).build()) {
+            @Override
+            public void replace(PkiSnapshot snapshot) {
+                published.add(snapshot);
+                super.replace(snapshot);
+            }
+        };
+        Fixture f = refresher(client(null), holder, true, "early/");
+
+        f.refresh();
+        assertThat(published).hasSize(2);
+        EngineSnapshot early = published.get(0).engine("early/").orElseThrow();
+        assertThat(early.issuers()).extracting(IssuerInfo::name).containsExactly("early-root");
+        assertThat(early.crls()).hasSize(1);
+        assertThat(early.leavesCollected()).isFalse();
+        assertThat(early.leaves()).isEmpty();
+        EngineSnapshot full = published.get(1).engine("early/").orElseThrow();
+        assertThat(full.leavesCollected()).isTrue();
+        assertThat(full.leaves()).hasSize(5);
+
+        f.refresh();
+        assertThat(published).hasSize(3);
     }
 
     @Test
