@@ -14,8 +14,8 @@ import java.math.BigInteger;
 import java.security.cert.X509CRLEntry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,12 +46,15 @@ final class EngineRefresher {
     static final IssuerSummary LEGACY_ISSUER = new IssuerSummary("default", "", true, "", "");
 
     private final VaultCalls calls;
+    private final ExecutorService reads;
     private final CertificateCache cache;
     private final RefreshMetrics metrics;
     private final boolean leavesEnabled;
     private final Clock clock;
 
-    EngineRefresher(VaultCalls calls, CertificateCache cache, RefreshMetrics metrics, boolean leavesEnabled, Clock clock) {
+    EngineRefresher(VaultCalls calls, CertificateCache cache, RefreshMetrics metrics, boolean leavesEnabled, Clock clock,
+                    ExecutorService reads) {
+        this.reads = reads;
         this.calls = calls;
         this.cache = cache;
         this.metrics = metrics;
@@ -55,7 +64,7 @@ final class EngineRefresher {
 
     EngineSnapshot refresh(PkiOperations pki, String engine, String namespace, String mountPath,
                            Optional<EngineSnapshot> previous) {
-        List<RefreshError> errors = new ArrayList<>();
+        List<RefreshError> errors = Collections.synchronizedList(new ArrayList<>());
         List<IssuerInfo> oldIssuers = previous.map(EngineSnapshot::issuers).orElse(List.of());
         List<CrlInfo> oldCrls = previous.map(EngineSnapshot::crls).orElse(List.of());
         List<LeafCertificate> oldLeaves = previous.map(EngineSnapshot::leaves).orElse(List.of());
@@ -76,10 +85,11 @@ final class EngineRefresher {
         }
 
         Map<String, IssuerInfo> previousIssuers = byKey(oldIssuers, IssuerInfo::id);
-        List<IssuerInfo> issuers = new ArrayList<>();
-        for (IssuerSummary summary : summaries) {
+        List<IssuerInfo> issuers = Collections.synchronizedList(new ArrayList<>());
+        boolean legacyMount = legacy;
+        forEachConcurrently(summaries, summary -> {
             try {
-                if (legacy) {
+                if (legacyMount) {
                     calls.call("read_issuer", pki::readDefaultCa).ifPresent(ca ->
                             issuers.add(issuerInfo(summary.id(), "", true, "", ca)));
                 } else {
@@ -92,15 +102,14 @@ final class EngineRefresher {
                 errors.add(error(engine, e));
                 Optional.ofNullable(previousIssuers.get(summary.id())).ifPresent(issuers::add);
             }
-        }
+        });
         issuers.sort(Comparator.comparing(IssuerInfo::id));
 
         Map<String, CrlInfo> previousCrls = byKey(oldCrls, CrlInfo::issuerId);
-        List<CrlInfo> crls = new ArrayList<>();
-        Map<BigInteger, java.time.Instant> revoked = new HashMap<>();
-        for (IssuerSummary summary : summaries) {
+        List<CrlInfo> crls = Collections.synchronizedList(new ArrayList<>());
+        Map<BigInteger, java.time.Instant> revoked = new ConcurrentHashMap<>();
+        forEachConcurrently(summaries, summary -> {
             try {
-                boolean legacyMount = legacy;
                 ParsedCrl crl = calls.call("read_crl", () -> legacyMount ? pki.readCrl() : pki.readIssuerCrl(summary.id()));
                 crls.add(new CrlInfo(summary.id(), crl.thisUpdate(), crl.nextUpdate(), crl.crlNumber(),
                         crl.revokedCount(), crl.sizeBytes()));
@@ -114,7 +123,7 @@ final class EngineRefresher {
                 errors.add(error(engine, e));
                 Optional.ofNullable(previousCrls.get(summary.id())).ifPresent(crls::add);
             }
-        }
+        });
         crls.sort(Comparator.comparing(CrlInfo::issuerId));
 
         List<LeafCertificate> leaves = leavesEnabled ? leaves(pki, engine, issuers, revoked, oldLeaves, errors) : List.of();
@@ -145,20 +154,21 @@ final class EngineRefresher {
             }
         }
         cache.retain(engine, listed);
-        List<KnownCertificate> known = new ArrayList<>();
+        List<KnownCertificate> known = Collections.synchronizedList(new ArrayList<>());
+        List<BigInteger> unread = new ArrayList<>();
         for (BigInteger serial : listed) {
-            Optional<KnownCertificate> cached = cache.get(engine, serial);
-            if (cached.isEmpty()) {
-                try {
-                    cached = calls.call("read_cert", () -> pki.readCertificate(SerialNumbers.format(serial)))
-                            .map(EngineRefresher::knownCertificate);
-                } catch (RuntimeException e) {
-                    errors.add(error(engine, e));
-                    continue;
-                }
-            }
-            cached.ifPresent(c -> known.add(withRevocation(c, revoked.get(serial))));
+            cache.get(engine, serial).ifPresentOrElse(c -> known.add(withRevocation(c, revoked.get(serial))),
+                    () -> unread.add(serial));
         }
+        forEachConcurrently(unread, serial -> {
+            try {
+                calls.call("read_cert", () -> pki.readCertificate(SerialNumbers.format(serial)))
+                        .map(EngineRefresher::knownCertificate)
+                        .ifPresent(c -> known.add(withRevocation(c, revoked.get(serial))));
+            } catch (RuntimeException e) {
+                errors.add(error(engine, e));
+            }
+        });
         known.forEach(c -> cache.put(engine, SerialNumbers.toBigInteger(c.serial()), c));
         return Supersession.mark(known.stream().filter(c -> !c.ca()).map(c -> leaf(c, issuers)).toList());
     }
@@ -195,6 +205,32 @@ final class EngineRefresher {
         return new IssuerInfo(id, name, c.commonName(), c.subjectDn(), SerialNumbers.normalize(c.serialNumber()),
                 c.keyType().name().toLowerCase(Locale.ROOT), c.keyBits(), isDefault, c.selfSigned(),
                 leafNotAfterBehavior, c.notBefore(), c.notAfter());
+    }
+
+    /**
+     * Runs {@code task} for every item on the read pool and waits for all: issuers, CRLs and new certificates of one
+     * engine are read concurrently (the rate limiter still paces them). Tasks catch Vault failures themselves.
+     */
+    private <T> void forEachConcurrently(List<T> items, Consumer<T> task) {
+        if (items.size() <= 1) {
+            items.forEach(task);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(reads.submit(() -> task.accept(item)));
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(f -> f.cancel(true));
+                throw new CancellationException("refresh interrupted");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a read of the engine refresh failed unexpectedly", e.getCause());
+            }
+        }
     }
 
     private RefreshError error(String engine, RuntimeException e) {

@@ -48,6 +48,8 @@ public class PkiRefresher {
     private final EngineRefresher issuersFirst;
     private final CertificateCache cache = new CertificateCache();
     private final ExecutorService pool;
+    /** Reads inside an engine (issuers, CRLs, new certificates); separate from {@link #pool} so nesting cannot deadlock. */
+    private final ExecutorService reads;
     private final String authMethod;
     private final String namespace;
     private final Clock clock = Clock.systemUTC();
@@ -63,8 +65,13 @@ public class PkiRefresher {
         this.selection = selection;
         this.metrics = metrics;
         this.calls = new VaultCalls(new RequestRateLimiter(configuration.maxRequestsPerSecond()), metrics);
-        this.engines = new EngineRefresher(calls, cache, metrics, leaves.enabled(), clock);
-        this.issuersFirst = leaves.enabled() ? new EngineRefresher(calls, cache, metrics, false, clock) : null;
+        this.reads = Executors.newFixedThreadPool(configuration.concurrency(), r -> {
+            Thread t = new Thread(r, "pki-read");
+            t.setDaemon(true);
+            return t;
+        });
+        this.engines = new EngineRefresher(calls, cache, metrics, leaves.enabled(), clock, reads);
+        this.issuersFirst = leaves.enabled() ? new EngineRefresher(calls, cache, metrics, false, clock, reads) : null;
         this.pool = Executors.newFixedThreadPool(configuration.concurrency(), r -> {
             Thread t = new Thread(r, "pki-refresh");
             t.setDaemon(true);
@@ -194,5 +201,6 @@ public class PkiRefresher {
     @PreDestroy
     void close() {
         pool.shutdownNow();
+        reads.shutdownNow();
     }
 }

@@ -34,7 +34,7 @@ class PkiRefresherTest {
 
     private static final String POLICY = "monitor";
     private static final List<String> MOUNTS = List.of("content/", "team/a/pki/", "deny-ok/", "deny-bad/", "churn/",
-            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/", "legacy/", "early/");
+            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/", "legacy/", "early/", "many/");
 
     private final List<VaultClient> clients = new ArrayList<>();
     private VaultEmulator emu;
@@ -246,6 +246,27 @@ class PkiRefresherTest {
 
         f.refresh();
         assertThat(published).hasSize(3);
+    }
+
+    @Test
+    void theIssuersOfOneEngineAreReadConcurrently() {
+        PkiMount mount = emu.pki().enable("many");
+        for (int i = 0; i < 8; i++) {
+            mount.generateRoot(IssuerSpec.named("many-" + i));
+        }
+        Duration latency = Duration.ofMillis(300);
+        emu.faults().latency("^many/issuer/[0-9a-f-]+$", latency);
+        try {
+            PkiSnapshot snapshot = refresher(client(null), new SnapshotHolder(VaultSettings.builder().address(emu.url()).build()),
+                    false, "many/").refresh();
+
+            assertThat(snapshot.engine("many/").orElseThrow().issuers()).hasSize(8);
+            // read one after the other, the 8 delayed issuer reads alone would take 8 x 300 ms
+            assertThat(snapshot.duration()).isGreaterThanOrEqualTo(latency)
+                    .isLessThan(latency.multipliedBy(8).minusMillis(400));
+        } finally {
+            emu.faults().clear();
+        }
     }
 
     @Test
