@@ -16,8 +16,6 @@ final class NodeEndpoints {
 
     static final Set<String> PATHS = Set.of("sys/health", "sys/seal-status", "sys/leader");
 
-    private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
-    private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
 
     private final Flavor flavor;
     private final String version;
@@ -157,10 +155,7 @@ final class NodeEndpoints {
 
     /** Go's weak bool decoding: absent or empty means false, anything unparseable is an error (empty). */
     private static Optional<Boolean> bool(String value) {
-        if (value == null || value.isEmpty() || FALSE.contains(value)) {
-            return Optional.of(false);
-        }
-        return TRUE.contains(value) ? Optional.of(true) : Optional.empty();
+        return value == null || value.isEmpty() ? Optional.of(false) : GoText.goBool(value);
     }
 
     private static Optional<Integer> code(Map<String, String> query, String name, int fallback) {
@@ -173,13 +168,5 @@ final class NodeEndpoints {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    static boolean parsesAsGoBool(String value) {
-        return TRUE.contains(value) || FALSE.contains(value);
-    }
-
-    static boolean isTrue(String value) {
-        return TRUE.contains(value);
     }
 }

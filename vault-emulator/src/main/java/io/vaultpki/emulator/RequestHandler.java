@@ -78,7 +78,7 @@ final class RequestHandler implements HttpHandler {
         String token = token(exchange);
         String path = rawPath.startsWith("/v1/") ? decode(rawPath.substring(4)) : rawPath;
         Map<String, String> query = query(rawQuery);
-        String loggedMethod = method.equals("GET") && NodeEndpoints.isTrue(query.getOrDefault("list", ""))
+        String loggedMethod = method.equals("GET") && GoText.goBool(query.get("list")).orElse(false)
                 ? "LIST" : method;
         RenderedResponse response;
         try {
@@ -276,10 +276,10 @@ final class RequestHandler implements HttpHandler {
                 if (list == null) {
                     yield Operation.READ;
                 }
-                if (!NodeEndpoints.parsesAsGoBool(list)) {
+                if (GoText.goBool(list).isEmpty()) {
                     yield null;
                 }
-                yield NodeEndpoints.isTrue(list) ? Operation.LIST : Operation.READ;
+                yield GoText.goBool(list).orElse(false) ? Operation.LIST : Operation.READ;
             }
             case "LIST" -> Operation.LIST;
             case "POST", "PUT" -> Operation.UPDATE;

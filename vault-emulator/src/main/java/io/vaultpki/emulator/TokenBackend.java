@@ -114,7 +114,7 @@ final class TokenBackend implements Backend {
         Duration increment;
         try {
             increment = incrementText == null || incrementText.isBlank() || incrementText.equals("0")
-                    ? Duration.ofSeconds(token.creationTtlSeconds()) : GoDuration.parse(incrementText);
+                    ? Duration.ofSeconds(token.creationTtlSeconds()) : GoText.parseDuration(incrementText);
         } catch (IllegalArgumentException e) {
             return EmulatorResponse.error(400, e.getMessage());
         }
@@ -132,8 +132,8 @@ final class TokenBackend implements Backend {
         }
         if (cap != null && ttl.compareTo(cap) > 0) {
             cap = cap.isNegative() ? Duration.ZERO : cap;
-            warnings.add("TTL of \"" + GoDuration.format(ttl) + "\" exceeded the effective max_ttl of \""
-                    + GoDuration.format(cap) + "\"; TTL value is capped accordingly");
+            warnings.add("TTL of \"" + GoText.duration(ttl) + "\" exceeded the effective max_ttl of \""
+                    + GoText.duration(cap) + "\"; TTL value is capped accordingly");
             ttl = cap;
         }
         var renewed = new TokenEntry(token.id(), token.accessor(), token.policies(), token.path(),
@@ -190,7 +190,7 @@ final class TokenBackend implements Backend {
     }
 
     private static Duration duration(String text, Duration fallback) {
-        return text == null || text.isBlank() ? fallback : GoDuration.parse(text);
+        return text == null || text.isBlank() ? fallback : GoText.parseDuration(text);
     }
 
     /** RFC3339Nano in the server's zone, trailing zero digits of the fraction dropped like Go. */

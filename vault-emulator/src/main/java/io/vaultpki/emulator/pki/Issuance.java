@@ -1,5 +1,7 @@
 package io.vaultpki.emulator.pki;
 
+import io.vaultpki.emulator.GoText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vaultpki.emulator.Flavor;

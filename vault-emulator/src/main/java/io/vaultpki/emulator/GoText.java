@@ -1,4 +1,4 @@
-package io.vaultpki.emulator.pki;
+package io.vaultpki.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,10 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Go's text forms that leak into Vault's PKI responses: durations, RFC3339Nano times, booleans. */
-final class GoText {
+/** Go's text forms that leak into Vault's responses and requests: durations, RFC3339Nano times, booleans. */
+public final class GoText {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(d|h|ms|m|s)");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -18,7 +19,7 @@ final class GoText {
     }
 
     /** {@code time.Duration.String()} for whole seconds: {@code 720h0m0s}, {@code 5m0s}, {@code 10s}. */
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long s = d.getSeconds();
         if (s == 0) {
             return "0s";
@@ -33,7 +34,7 @@ final class GoText {
     }
 
     /** Vault's {@code parseutil.ParseDurationSecond}: bare seconds or Go units, plus {@code d} for days. */
-    static Duration parseDuration(String text) {
+    public static Duration parseDuration(String text) {
         String t = text.trim();
         if (t.matches("\\d+")) {
             return Duration.ofSeconds(Long.parseLong(t));
@@ -62,7 +63,7 @@ final class GoText {
     }
 
     /** Go's {@code time.RFC3339Nano} in UTC: fraction with trailing zeros removed, none when zero. */
-    static String rfc3339Nano(Instant t) {
+    public static String rfc3339Nano(Instant t) {
         var sb = new StringBuilder(SECONDS.format(t));
         int nanos = t.getNano();
         if (nanos > 0) {
@@ -73,19 +74,24 @@ final class GoText {
     }
 
     /** Parses the {@code not_after} request field ({@code 2006-01-02T15:04:05Z}). */
-    static Instant parseTime(String text) {
+    public static Instant parseTime(String text) {
         return OffsetDateTime.parse(text).toInstant();
     }
 
     /** Go's {@code strconv.ParseBool}; {@code null} or empty gives the default. */
-    static boolean parseBool(String text, boolean defaultValue) {
+    public static boolean parseBool(String text, boolean defaultValue) {
         if (text == null || text.isEmpty()) {
             return defaultValue;
         }
-        return switch (text) {
-            case "1", "t", "T", "true", "TRUE", "True" -> true;
-            case "0", "f", "F", "false", "FALSE", "False" -> false;
-            default -> throw new IllegalArgumentException("cannot parse '" + text + "' as bool");
+        return goBool(text).orElseThrow(() -> new IllegalArgumentException("cannot parse '" + text + "' as bool"));
+    }
+
+    /** Go's {@code strconv.ParseBool}: empty when {@code text} is not one of its spellings (the empty string included). */
+    public static Optional<Boolean> goBool(String text) {
+        return switch (text == null ? "" : text) {
+            case "1", "t", "T", "true", "TRUE", "True" -> Optional.of(true);
+            case "0", "f", "F", "false", "FALSE", "False" -> Optional.of(false);
+            default -> Optional.empty();
         };
     }
 }
