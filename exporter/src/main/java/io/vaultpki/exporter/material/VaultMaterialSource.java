@@ -120,7 +120,7 @@ public final class VaultMaterialSource implements MaterialSource {
     }
 
     private CertificateMaterial certificate(PkiOperations pki, String serial) {
-        String normalized = SerialNumbers.normalize(serial);
+        String normalized = vaultSerial(pki, serial);
         String path = pki.mount() + "/cert/" + normalized;
         CertificateRecord record = pki.readCertificate(normalized)
                 .orElseThrow(() -> new MaterialException(path, "certificate " + normalized + " not found on mount " + pki.mount()));
@@ -200,6 +200,20 @@ public final class VaultMaterialSource implements MaterialSource {
 
     private static String describe(String type, int bits) {
         return bits == 0 || "ed25519".equals(type) ? type : type + "-" + bits;
+    }
+
+    /** Vault's colon-hex form of a serial given as colon-hex, dash-hex or plain hex ({@code 7A3F0042}). */
+    private static String vaultSerial(PkiOperations pki, String serial) {
+        String s = serial == null ? "" : serial.strip();
+        if (s.matches("[0-9A-Fa-f]+")) {
+            String even = s.length() % 2 == 0 ? s : "0" + s;
+            s = String.join(":", even.split("(?<=\\G..)"));
+        }
+        try {
+            return SerialNumbers.normalize(s);
+        } catch (IllegalArgumentException e) {
+            throw new MaterialException(pki.mount() + "/cert", "'" + serial + "' is not a certificate serial number");
+        }
     }
 
     private static String blankToNull(String value) {
