@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public final class ConfiguredExports {
 
     static final String PREFIX = "exporter.exports";
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("^(.+)\\[(\\d{1,4})]$");
 
     private ConfiguredExports() {
     }
@@ -42,7 +43,7 @@ public final class ConfiguredExports {
                 continue;
             }
             try {
-                ExportSpec spec = SpecCodec.fromMap(name, fields, defaultMount);
+                ExportSpec spec = SpecCodec.fromMap(name, nestLists(fields), defaultMount);
                 List<FieldError> errors = SpecValidator.validate(spec);
                 errors.forEach(e -> problems.add(setting(name, e)));
                 if (errors.isEmpty()) {
@@ -56,6 +57,27 @@ public final class ConfiguredExports {
             throw new ConfigurationException("invalid export configuration: " + String.join("; ", problems));
         }
         return specs;
+    }
+
+    /**
+     * Micronaut hands YAML lists inside a map over as indexed keys ({@code alt-names[0]}, {@code alt-names[1]}); put
+     * them back into lists, at every level, so the codec sees the shape the file had.
+     */
+    static Map<String, Object> nestLists(Map<?, ?> map) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, TreeMap<Integer, Object>> indexed = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            Object value = e.getValue() instanceof Map<?, ?> nested ? nestLists(nested) : e.getValue();
+            java.util.regex.Matcher m = INDEXED.matcher(key);
+            if (m.matches()) {
+                indexed.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(Integer.parseInt(m.group(2)), value);
+            } else {
+                out.put(key, value);
+            }
+        }
+        indexed.forEach((key, items) -> out.putIfAbsent(key, new ArrayList<>(items.values())));
+        return out;
     }
 
     private static String setting(String name, FieldError error) {

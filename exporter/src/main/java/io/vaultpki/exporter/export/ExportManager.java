@@ -109,7 +109,7 @@ public final class ExportManager implements ExportService {
             boolean valid = now.isBefore(m.notAfter());
             boolean sameSpec = spec.specHash().equals(m.specHash());
             boolean notDue = m.renewAt() != null && now.isBefore(m.renewAt());
-            managed.adopted(m, valid && sameSpec && notDue ? m.renewAt() : now);
+            managed.adopted(m, valid && sameSpec && notDue ? m.renewAt() : now, sameSpec);
         }
         exports.put(spec.name(), managed);
     }

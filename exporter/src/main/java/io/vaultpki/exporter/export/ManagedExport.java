@@ -68,12 +68,17 @@ final class ManagedExport {
         return issuedLifetime;
     }
 
-    /** Files already on disk and current (restart, or an unchanged re-read). */
-    synchronized void adopted(ExportMetadata current, Instant next) {
+    /**
+     * Files already on disk at start-up. {@code sameSpec}: they were made from the current spec, so their issuance
+     * counts for the minimum interval; a changed spec must re-issue at once.
+     */
+    synchronized void adopted(ExportMetadata current, Instant next, boolean sameSpec) {
         metadata = current;
         nextAttempt = next;
-        issuedLifetime = Duration.ofSeconds(current.issuedLifetimeSeconds());
-        lastIssuance = current.writtenAt();
+        if (sameSpec) {
+            issuedLifetime = Duration.ofSeconds(current.issuedLifetimeSeconds());
+            lastIssuance = current.writtenAt();
+        }
     }
 
     synchronized void succeeded(ExportMetadata current, boolean issued, Instant now, Instant next,

@@ -3,7 +3,8 @@ package io.vaultpki.exporter.config;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.value.PropertyResolver;
+import io.micronaut.context.env.PropertySourcePropertyResolver;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.Source;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,7 @@ class ConfiguredExportsTest {
     private static List<ExportSpec> read(String yaml) throws IOException {
         Map<String, Object> props = new YamlPropertySourceLoader().read("test",
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        try (ApplicationContext ctx = ApplicationContext.builder()
-                .propertySources(PropertySource.of("test", props)).build().start()) {
-            return ConfiguredExports.read(ctx.getEnvironment(), "pki");
-        }
+        return ConfiguredExports.read(new PropertySourcePropertyResolver(PropertySource.of("test", props)), "pki");
     }
 
     @Test
