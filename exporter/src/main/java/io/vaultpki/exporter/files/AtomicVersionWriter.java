@@ -66,7 +66,7 @@ final class AtomicVersionWriter {
     private void writeFile(Path file, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
         try (FileChannel channel = FileChannel.open(file, java.util.Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(mode))) {
-            // before any content: the umask may have narrowed or (0000) widened nothing, but never trust it
+            // before any content: the creation mode went through the umask, so set the real one (and group) now
             permissions.apply(file, mode, true);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {

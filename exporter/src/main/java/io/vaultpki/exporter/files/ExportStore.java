@@ -251,6 +251,11 @@ public final class ExportStore {
         return removed;
     }
 
+    /** The per-export writer lock, for tests that play a second writer or replica. */
+    ExportLocks locks() {
+        return locks;
+    }
+
     private List<String> exportNames() {
         if (!ExportDirectory.isDirectory(settings.root())) {
             return List.of();
