@@ -60,7 +60,7 @@ final class FileSetRenderer {
             // HAProxy and most single-file consumers cannot read an encrypted key; writing it plain would silently
             // defeat the encryption the operator asked for
             throw new InvalidMaterialException("export " + spec.name() + ": the combined format cannot hold an encrypted"
-                    + " key, and a key passphrase (exporter.key-passphrase) is configured; drop combined or the passphrase");
+                    + " key, and a key passphrase (exporter.files.key-passphrase) is configured; drop combined or the passphrase");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(KeyEncoding.pem(key(spec, material), null));
@@ -70,7 +70,7 @@ final class FileSetRenderer {
 
     private char[] pkcs12Password() {
         return secrets.pkcs12Password().orElseThrow(() -> new InvalidMaterialException(
-                "the pkcs12 format needs a password: set exporter.pkcs12.password or exporter.pkcs12.password-file"));
+                "the pkcs12 format needs a password: set exporter.files.pkcs12-password or exporter.files.pkcs12-password-file"));
     }
 
     private static PrivateKey key(ExportSpec spec, CertificateMaterial material) {

@@ -145,7 +145,7 @@ class ExportWriteSafetyTest {
 
         assertThatThrownBy(() -> store.write(issueSpec("p12", Format.PKCS12), first, renewAt(), false))
                 .isInstanceOf(InvalidMaterialException.class)
-                .hasMessageContaining("exporter.pkcs12.password").hasMessageContaining("exporter.pkcs12.password-file");
+                .hasMessageContaining("exporter.files.pkcs12-password").hasMessageContaining("exporter.files.pkcs12-password-file");
         assertThat(snapshot(root)).isEqualTo(before);
     }
 
