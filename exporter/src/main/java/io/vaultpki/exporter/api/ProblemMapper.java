@@ -53,6 +53,9 @@ final class ProblemMapper {
         if (error instanceof AccessDeniedException e) {
             return Optional.of(Problem.of(HttpStatus.FORBIDDEN, e.getMessage()));
         }
+        if (error instanceof BodyTooLargeException e) {
+            return Optional.of(BodySizeFilter.tooLarge(e.limit()));
+        }
         if (error instanceof NotFoundProblemException e) {
             return Optional.of(Problem.of(HttpStatus.NOT_FOUND, e.getMessage()));
         }
