@@ -182,10 +182,33 @@ public final class ApiTokensLoader {
         return s.trim();
     }
 
+    /**
+     * Indexed properties ({@code exporter.api.tokens[0].policy.mounts=pki_int}, as environment variables set them)
+     * arrive with dotted keys inside the list entry; nest them as YAML would.
+     */
+    private static Map<Object, Object> unflatten(Map<?, ?> raw) {
+        Map<Object, Object> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            int dot = key.indexOf('.');
+            if (dot < 0) {
+                out.put(key, e.getValue());
+                continue;
+            }
+            Object nested = out.computeIfAbsent(key.substring(0, dot), k -> new java.util.LinkedHashMap<>());
+            if (nested instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> target = (Map<Object, Object>) m;
+                target.put(key.substring(dot + 1), e.getValue());
+            }
+        }
+        return out;
+    }
+
     /** Keys compared without case, dashes or underscores, so sha256-file, sha256File and sha256_file are one key. */
     private static Map<String, Object> normalise(Map<?, ?> raw, Set<String> allowed, String at) {
         Map<String, Object> out = new java.util.HashMap<>();
-        for (Map.Entry<?, ?> e : raw.entrySet()) {
+        for (Map.Entry<?, ?> e : unflatten(raw).entrySet()) {
             String key = String.valueOf(e.getKey()).replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
             if (!allowed.contains(key)) {
                 throw new ApiConfigurationException(at + "." + e.getKey(), "unknown setting");
