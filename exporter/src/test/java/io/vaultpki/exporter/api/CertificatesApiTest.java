@@ -364,6 +364,62 @@ class CertificatesApiTest implements TestPropertyProvider {
         assertThat(r.getHeaders().names()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
     }
 
+    // ---- audit
+
+    @Test
+    void auditLogRecordsDownloadsDenialsAndMutationsWithoutSecrets() throws Exception {
+        http.toBlocking().exchange(HttpRequest.GET(BASE + "/web/files/key.pem").bearerAuth(ApiTestTokens.KEYS), byte[].class);
+        error(HttpRequest.GET(BASE).bearerAuth("wrong-token-value-123456"));
+        http.toBlocking().exchange(HttpRequest.POST(BASE, validBody("audited")).bearerAuth(ApiTestTokens.WRITER), String.class);
+        Path log = dir.resolve("audit.log");
+        List<Map<String, Object>> lines = waitForLines(log, 3);
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.get("event")).isEqualTo("key.download");
+            assertThat(l.get("export")).isEqualTo("web");
+            assertThat(l.get("file")).isEqualTo("key.pem");
+            assertThat(l.get("serial")).isEqualTo("3c:9f:01:aa");
+            assertThat(l.get("actor")).isEqualTo(Map.of("type", "token", "name", "nginx"));
+            assertThat(l.get("source_ip")).isEqualTo("127.0.0.1");
+            assertThat(l.get("status")).isEqualTo(200);
+        });
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.get("event")).isEqualTo("auth.denied");
+            assertThat(l.get("status")).isEqualTo(401);
+            assertThat(l.get("outcome")).isEqualTo("denied");
+        });
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.get("event")).isEqualTo("api.request");
+            assertThat(l.get("method")).isEqualTo("POST");
+            assertThat(l.get("export")).isEqualTo("audited");
+            assertThat(l.get("status")).isEqualTo(201);
+            assertThat(l).containsKeys("time", "request_id", "route", "duration_ms");
+        });
+        String text = Files.readString(log);
+        assertThat(text).doesNotContain(ApiTestTokens.KEYS).doesNotContain(ApiTestTokens.WRITER)
+                .doesNotContain("wrong-token-value").doesNotContain(ApiTestTokens.sha256(ApiTestTokens.KEYS))
+                .doesNotContain("PRIVATE KEY").doesNotContain("TEST-KEY-MATERIAL");
+        assertThat(Files.getPosixFilePermissions(log)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void requestMetricsCountByRouteTemplateAndKeyDownloadsByPrincipal() {
+        http.toBlocking().exchange(HttpRequest.GET(BASE + "/web/files/key.pem").bearerAuth(ApiTestTokens.KEYS), byte[].class);
+        String metrics = http.toBlocking().retrieve("/metrics");
+        assertThat(metrics).contains("vault_pki_exporter_key_downloads_total{export=\"web\",principal=\"nginx\"}");
+        assertThat(metrics).containsPattern("vault_pki_exporter_api_requests_total\\{route=\"/api/v1/certificates/\\{name\\}/files/\\{file\\}\",status=\"200\"\\}");
+    }
+
+    private static List<Map<String, Object>> waitForLines(Path log, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            if (lines.size() >= count || System.nanoTime() > deadline) {
+                return lines.stream().map(CertificatesApiTest::json).toList();
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     // ---- helpers
 
     private static String validBody(String name) {
