@@ -1,0 +1,33 @@
+package io.vaultpki.exporter.access;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.type.Argument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Loads the API tokens at start-up ({@link Context} scope), so a bad token setting stops the exporter before it
+ * serves anything, with a message that names the setting.
+ */
+@Factory
+public class ApiTokensFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiTokensFactory.class);
+
+    @Context
+    public ApiTokens apiTokens(Environment environment) {
+        List<?> raw = environment.getProperty(ApiTokensLoader.PREFIX, Argument.listOf(Object.class)).orElse(List.of());
+        ApiTokens tokens = ApiTokensLoader.load(raw);
+        if (tokens.isEmpty()) {
+            LOG.info("No API tokens configured ({}): /api/v1 answers 404; only /health and /metrics are served",
+                    ApiTokensLoader.PREFIX);
+        } else {
+            LOG.info("API enabled with {} token(s)", tokens.size());
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,75 @@
+package io.vaultpki.exporter.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.vaultpki.exporter.api.ApiRequestFilter;
+import io.vaultpki.exporter.api.ApiRequests;
+import io.vaultpki.exporter.api.Problem;
+import io.vaultpki.exporter.api.Problems;
+
+import java.util.Optional;
+
+/**
+ * Authenticates every {@code /api/v1} request by its {@code Authorization: Bearer} token and checks the scope the
+ * method needs: {@code read} for GET and HEAD, {@code write} for everything else. Without configured tokens the API
+ * does not exist (404). Export allow-lists, write policies and the {@code keys} scope are checked by the
+ * controllers, which know the export and the file.
+ */
+@ServerFilter(ApiRequestFilter.PATTERN)
+public class AuthenticationFilter implements Ordered {
+
+    public static final int ORDER = ApiRequestFilter.ORDER + 10;
+    private static final int MAX_TOKEN_LENGTH = 4096;
+
+    private final ApiTokens tokens;
+
+    public AuthenticationFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (tokens.isEmpty()) {
+            return Problems.response(request, Problem.of(HttpStatus.NOT_FOUND,
+                    "the API is disabled: no tokens are configured (" + ApiTokensLoader.PREFIX + ")"));
+        }
+        Optional<ApiPrincipal> principal = bearer(request).flatMap(tokens::authenticate);
+        if (principal.isEmpty()) {
+            return Problems.response(request, Problem.of(HttpStatus.UNAUTHORIZED,
+                    "a valid API token is required: Authorization: Bearer <token>"));
+        }
+        ApiRequests.setPrincipal(request, principal.get());
+        Scope needed = needs(request.getMethod());
+        if (!principal.get().has(needed)) {
+            return Problems.response(request, Problem.of(HttpStatus.FORBIDDEN,
+                    "token '" + principal.get().name() + "' lacks the '" + needed.wire() + "' scope"));
+        }
+        return null;
+    }
+
+    static Scope needs(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD ? Scope.READ : Scope.WRITE;
+    }
+
+    static Optional<String> bearer(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() > MAX_TOKEN_LENGTH + 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

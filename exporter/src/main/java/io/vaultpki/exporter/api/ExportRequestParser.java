@@ -1,0 +1,239 @@
+package io.vaultpki.exporter.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vaultpki.client.GoDurations;
+import io.vaultpki.exporter.spec.ExportSpec;
+import io.vaultpki.exporter.spec.FieldError;
+import io.vaultpki.exporter.spec.Format;
+import io.vaultpki.exporter.spec.HookSpec;
+import io.vaultpki.exporter.spec.NamingProfile;
+import io.vaultpki.exporter.spec.Source;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps a create or update body to an {@link ExportSpec}, strictly: unknown fields, wrong JSON types, oversized
+ * strings and arrays are all reported at once as field errors (400), before the spec validator sees the result.
+ * Durations are Go-style strings ({@code "72h"}, {@code "30m"}), as in Vault.
+ */
+final class ExportRequestParser {
+
+    static final int MAX_STRING = 1024;
+    static final int MAX_CSR = 32 * 1024;
+    static final int MAX_ITEMS = 100;
+    private static final Set<String> FIELDS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
+            "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
+            "naming", "renew_before", "hook");
+    private static final Set<String> HOOK_FIELDS = Set.of("command", "timeout");
+
+    private final List<FieldError> errors = new ArrayList<>();
+    private final JsonNode root;
+
+    private ExportRequestParser(JsonNode root) {
+        this.root = root;
+    }
+
+    /**
+     * The spec of {@code body}.
+     *
+     * @param pathName the name from the URL for an update ({@code null} for create); the body may repeat it
+     * @throws BadRequestException with every field error
+     */
+    static ExportSpec parse(byte[] body, String pathName) {
+        if (body == null || body.length == 0) {
+            throw new BadRequestException("body", "a JSON object is required");
+        }
+        JsonNode root;
+        try {
+            root = ApiJson.read(body);
+        } catch (IOException e) {
+            throw new BadRequestException("body", "is not valid JSON");
+        }
+        if (!root.isObject()) {
+            throw new BadRequestException("body", "must be a JSON object");
+        }
+        return new ExportRequestParser(root).spec(pathName);
+    }
+
+    private ExportSpec spec(String pathName) {
+        unknown(root, FIELDS, "");
+        String name = string("name", MAX_STRING);
+        if (pathName != null) {
+            if (name != null && !name.equals(pathName)) {
+                errors.add(new FieldError("name", "must match the name in the URL, or be left out"));
+            }
+            name = pathName;
+        } else if (name == null) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        String sourceText = string("source", MAX_STRING);
+        Source source = null;
+        if (sourceText == null) {
+            errors.add(new FieldError("source", "is required: one of issue, issuer, certificate, sign"));
+        } else {
+            source = Source.parse(sourceText).orElse(null);
+            if (source == null) {
+                errors.add(new FieldError("source", "must be one of issue, issuer, certificate, sign"));
+            }
+        }
+        ExportSpec.Builder b = ExportSpec.builder(name, source)
+                .mount(string("mount", MAX_STRING))
+                .role(string("role", MAX_STRING))
+                .issuerRef(string("issuer_ref", MAX_STRING))
+                .serial(string("serial", MAX_STRING))
+                .commonName(string("common_name", MAX_STRING))
+                .altNames(strings("alt_names"))
+                .ipSans(strings("ip_sans"))
+                .uriSans(strings("uri_sans"))
+                .ttl(duration("ttl", root.get("ttl")))
+                .keyType(string("key_type", MAX_STRING))
+                .keyBits(keyBits())
+                .csr(string("csr", MAX_CSR))
+                .formats(formats())
+                .naming(naming())
+                .renewBefore(duration("renew_before", root.get("renew_before")))
+                .hook(hook());
+        if (!errors.isEmpty()) {
+            throw new BadRequestException("the request body is invalid", errors);
+        }
+        return b.build();
+    }
+
+    private void unknown(JsonNode node, Set<String> known, String prefix) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!known.contains(field)) {
+                // the name is quoted back only in a safe, shortened form
+                errors.add(new FieldError(prefix + VaultErrors.text(field.length() > 64 ? field.substring(0, 64) : field),
+                        "is not a known field"));
+            }
+        }
+    }
+
+    private String string(String field, int max) {
+        return text(field, root.get(field), max);
+    }
+
+    private String text(String field, JsonNode node, int max) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        if (node.textValue().length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    private List<String> strings(String field) {
+        return stringArray(field, root.get(field));
+    }
+
+    private List<String> stringArray(String field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            errors.add(new FieldError(field, "must be an array of strings"));
+            return List.of();
+        }
+        if (node.size() > MAX_ITEMS) {
+            errors.add(new FieldError(field, "must have at most " + MAX_ITEMS + " entries"));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String v = text(field + "[" + i + "]", node.get(i), MAX_STRING);
+            if (v == null && !node.get(i).isNull()) {
+                continue;
+            }
+            if (v == null) {
+                errors.add(new FieldError(field + "[" + i + "]", "must be a string"));
+                continue;
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private Duration duration(String field, JsonNode node) {
+        String v = text(field, node, 64);
+        if (v == null) {
+            return null;
+        }
+        Duration d = GoDurations.parse(v).orElse(null);
+        if (d == null) {
+            errors.add(new FieldError(field, "must be a duration such as \"72h\", \"30m\" or \"90s\""));
+        }
+        return d;
+    }
+
+    private int keyBits() {
+        JsonNode node = root.get("key_bits");
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0 || node.intValue() > 16384) {
+            errors.add(new FieldError("key_bits", "must be an integer between 0 and 16384"));
+            return 0;
+        }
+        return node.intValue();
+    }
+
+    private Set<Format> formats() {
+        List<String> names = strings("formats");
+        Set<Format> out = EnumSet.noneOf(Format.class);
+        for (int i = 0; i < names.size(); i++) {
+            Format f = Format.parse(names.get(i)).orElse(null);
+            if (f == null) {
+                errors.add(new FieldError("formats[" + i + "]", "must be one of pem, fullchain, der, pkcs12, combined"));
+            } else {
+                out.add(f);
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private NamingProfile naming() {
+        String v = string("naming", MAX_STRING);
+        if (v == null) {
+            return null;
+        }
+        NamingProfile p = NamingProfile.parse(v).orElse(null);
+        if (p == null) {
+            errors.add(new FieldError("naming", "must be one of default, kubernetes, certbot"));
+        }
+        return p;
+    }
+
+    private HookSpec hook() {
+        JsonNode node = root.get("hook");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("hook", "must be an object with command and timeout"));
+            return null;
+        }
+        unknown(node, HOOK_FIELDS, "hook.");
+        JsonNode command = node.get("command");
+        if (command == null || command.isNull()) {
+            errors.add(new FieldError("hook.command", "is required: an argv array such as [\"nginx\", \"-s\", \"reload\"]"));
+            return null;
+        }
+        int before = errors.size();
+        List<String> argv = stringArray("hook.command", command);
+        Duration timeout = duration("hook.timeout", node.get("timeout"));
+        return errors.size() == before ? new HookSpec(argv, timeout) : null;
+    }
+}
