@@ -40,7 +40,7 @@ public final class ExportGaugesCollector implements MultiCollector {
                 "1 when the exported certificate is past its notAfter (files kept; renewal keeps retrying).", "export");
         GaugeFamily shortened = new GaugeFamily("vault_pki_exporter_certificate_lifetime_shortened",
                 "1 when Vault issued a certificate too short for the renewal window (role max TTL or issuer expiry): renewal at 2/3 of it instead.", "export");
-        GaugeFamily info = new GaugeFamily("vault_pki_exporter_certificate_info",
+        GaugeFamily info = GaugeFamily.info("vault_pki_exporter_certificate",
                 "The exported certificate's identity; always 1.", "export", "source", "mount", "serial", "common_name", "issuer");
         GaugeFamily failures = new GaugeFamily("vault_pki_exporter_consecutive_failures",
                 "Failed attempts since the last success (files untouched meanwhile).", "export");
