@@ -133,6 +133,24 @@ class ExporterApplicationTest implements TestPropertyProvider {
     }
 
     @Test
+    void promtoolAcceptsARealScrape() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/promtool")),
+                "promtool is not installed (Debian package prometheus)");
+        awaitFile(exports.resolve("web/cert.pem"));
+        Path file = Files.createTempFile("scrape", ".txt");
+        try {
+            Files.writeString(file, http.toBlocking().retrieve("/metrics"), StandardCharsets.UTF_8);
+            Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics")
+                    .redirectInput(file.toFile()).redirectErrorStream(true).start();
+            String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(promtool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(promtool.exitValue()).as("promtool check metrics: %s", output).isZero();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void readinessIsUpWithValidFiles() {
         awaitFile(exports.resolve("web/cert.pem"));
         assertThat(http.toBlocking().exchange("/health/readiness").getStatus().getCode()).isEqualTo(200);
