@@ -16,9 +16,14 @@ path "pki_int/issuer/+" {
   capabilities = ["read"]
 }
 
-# Only when revoke-on-replace or DELETE ?revoke=true is used.
-path "pki_int/revoke" {
-  capabilities = ["update"]
+# GET /api/v1/issuers: list a mount's issuers.
+path "pki_int/issuers" {
+  capabilities = ["list"]
+}
+
+# Certificate exports (source certificate): read a certificate by serial.
+path "pki_int/cert/+" {
+  capabilities = ["read"]
 }
 
 # GET /api/v1/issuers lists every PKI mount the exporter sees (optional, falls back to sys/internal/ui/mounts).
