@@ -1,7 +1,6 @@
 package io.vaultpki.exporter;
 
 import io.micronaut.runtime.Micronaut;
-import io.vaultpki.emulator.demo.DemoVault;
 
 /** Entry point of vault-pki-exporter. {@code --demo} runs it against an embedded, seeded Vault emulator. */
 public final class Application {
@@ -12,7 +11,7 @@ public final class Application {
     public static void main(String[] args) {
         Micronaut.build(args)
                 .banner(false)
-                .properties(DemoVault.settingsIfRequested(args))
+                .properties(ExporterDemo.propertiesIfRequested(args))
                 .mainClass(Application.class)
                 .start();
     }

@@ -1,0 +1,349 @@
+package io.vaultpki.exporter.export;
+
+import io.vaultpki.exporter.audit.Actor;
+import io.vaultpki.exporter.audit.AuditEvent;
+import io.vaultpki.exporter.audit.AuditSink;
+import io.vaultpki.exporter.files.ExportMetadata;
+import io.vaultpki.exporter.files.ExportStore;
+import io.vaultpki.exporter.files.RecoveryReport;
+import io.vaultpki.exporter.files.StoredFile;
+import io.vaultpki.exporter.files.StoredFileContent;
+import io.vaultpki.exporter.renewal.RenewalPolicy;
+import io.vaultpki.exporter.spec.ExportSpec;
+import io.vaultpki.exporter.spec.FieldError;
+import io.vaultpki.exporter.spec.Origin;
+import io.vaultpki.exporter.spec.SpecValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The registry of exports and the rules around them: configuration exports are fixed, API exports are persisted
+ * only after their first write succeeded, a name is never defined twice, attempts are single-flight per export, a
+ * failure leaves the files alone and is retried with backoff, and at start-up an export whose files are intact,
+ * valid, not due and made from the same spec costs no Vault call.
+ */
+public final class ExportManager implements ExportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportManager.class);
+
+    private final Map<String, ManagedExport> exports = new ConcurrentHashMap<>();
+    private final Set<String> creating = ConcurrentHashMap.newKeySet();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final List<ExportSpec> configured;
+    private final ExportStore store;
+    private final SpecRepository repository;
+    private final ExportRunner runner;
+    private final RenewalPolicy policy;
+    private final AuditSink audit;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private volatile boolean started;
+
+    ExportManager(List<ExportSpec> configured, ExportStore store, SpecRepository repository, ExportRunner runner,
+                  RenewalPolicy policy, AuditSink audit, Clock clock, ExecutorService workers) {
+        this.configured = List.copyOf(configured);
+        this.store = store;
+        this.repository = repository;
+        this.runner = runner;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+        this.workers = workers;
+    }
+
+    /**
+     * Recovers the export directory from an interrupted write, loads configuration and persisted exports, and adopts
+     * files that are still current. Makes no Vault call. Fails when a name is defined both in configuration and
+     * through the API.
+     */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        RecoveryReport recovery = store.recover();
+        if (!recovery.removedTempDirs().isEmpty() || !recovery.repointedExports().isEmpty()
+                || !recovery.brokenExports().isEmpty()) {
+            LOG.warn("Recovered the export directory after an interrupted write: removed temp dirs {}, re-pointed {}, "
+                    + "no intact version {}", recovery.removedTempDirs(), recovery.repointedExports(), recovery.brokenExports());
+        }
+        repository.recover();
+        Instant now = clock.instant();
+        for (ExportSpec spec : configured) {
+            register(spec, Origin.CONFIG, now);
+        }
+        for (ExportSpec spec : repository.loadAll()) {
+            if (exports.containsKey(spec.name())) {
+                throw new IllegalStateException("export '" + spec.name() + "' is defined in configuration (exporter.exports."
+                        + spec.name() + ") and through the API (" + store.root().resolve(".state/specs/" + spec.name() + ".json")
+                        + "); remove one of them");
+            }
+            register(spec, Origin.API, now);
+        }
+        started = true;
+        long adopted = exports.values().stream().filter(e -> e.metadata().isPresent() && e.nextAttempt().isAfter(now)).count();
+        LOG.info("Managing {} export(s) under {}: {} current on disk (no Vault call), {} due now", exports.size(),
+                store.root(), adopted, exports.size() - adopted);
+    }
+
+    private void register(ExportSpec spec, Origin origin, Instant now) {
+        ManagedExport managed = new ManagedExport(spec, origin, store.directory(spec.name()), now);
+        Optional<ExportMetadata> current = store.current(spec.name());
+        if (current.isPresent()) {
+            ExportMetadata m = current.get();
+            boolean valid = now.isBefore(m.notAfter());
+            boolean sameSpec = spec.specHash().equals(m.specHash());
+            boolean notDue = m.renewAt() != null && now.isBefore(m.renewAt());
+            managed.adopted(m, valid && sameSpec && notDue ? m.renewAt() : now, sameSpec);
+        }
+        exports.put(spec.name(), managed);
+    }
+
+    /**
+     * Starts an attempt for every export that is due, on the worker pool; an export already running or queued is
+     * skipped. With {@code wait}, returns once those attempts ended.
+     */
+    public void runDue(boolean wait) {
+        Instant now = clock.instant();
+        List<Future<?>> futures = new ArrayList<>();
+        for (ManagedExport e : exports.values()) {
+            if (!e.nextAttempt().isAfter(now) && queued.add(e.spec().name())) {
+                futures.add(workers.submit(() -> {
+                    try {
+                        attemptScheduled(e);
+                    } finally {
+                        queued.remove(e.spec().name());
+                    }
+                }));
+            }
+        }
+        if (wait) {
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException ee) {
+                    LOG.error("Export attempt failed unexpectedly", ee.getCause());
+                }
+            }
+        }
+    }
+
+    private void attemptScheduled(ManagedExport e) {
+        if (!e.attemptLock().tryLock()) {
+            return;
+        }
+        try {
+            if (exports.get(e.spec().name()) != e) {
+                return; // deleted meanwhile
+            }
+            ExportSpec spec = e.spec();
+            Instant now = clock.instant();
+            Optional<Instant> earliest = earliestIssuance(e);
+            if (earliest.isPresent() && now.isBefore(earliest.get())) {
+                // the loop guard: never mint twice inside the minimum interval, whatever the plan says
+                e.reschedule(earliest.get());
+                return;
+            }
+            attempt(e, spec, Actor.SYSTEM);
+        } catch (RuntimeException ex) {
+            // attempt() already recorded the failure and scheduled the retry
+            LOG.debug("Scheduled attempt of '{}' failed", e.spec().name(), ex);
+        } finally {
+            e.attemptLock().unlock();
+        }
+    }
+
+    /** Runs one attempt under the export's lock and records its outcome; rethrows failures. */
+    private AttemptResult attempt(ManagedExport e, ExportSpec spec, Actor actor) {
+        Instant now = clock.instant();
+        try {
+            AttemptResult r = runner.run(spec, actor);
+            e.succeeded(r.write().metadata(), r.issued() && r.write().switched(), now, r.next(),
+                    r.write().switched() ? ExportStatus.Outcome.SUCCESS : ExportStatus.Outcome.UNCHANGED);
+            return r;
+        } catch (RuntimeException ex) {
+            Instant notAfter = e.metadata().map(ExportMetadata::notAfter).orElse(null);
+            Duration delay = policy.retryDelay(e.consecutiveFailures() + 1, now, notAfter);
+            int failures = e.failed(Failures.describe(ex), now.plus(delay));
+            LOG.warn("Export '{}' failed ({} in a row), files untouched; retrying in {} s: {}", spec.name(), failures,
+                    delay.toSeconds(), Failures.describe(ex));
+            throw ex;
+        }
+    }
+
+    private Optional<Instant> earliestIssuance(ManagedExport e) {
+        if (!e.spec().source().renews() || e.lastIssuance() == null || e.issuedLifetime() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(e.lastIssuance().plus(policy.minIssuanceInterval(e.issuedLifetime())));
+    }
+
+    /** Removes old versions past their grace period. */
+    public int collectGarbage() {
+        return store.collectGarbage();
+    }
+
+    @Override
+    public List<ExportStatus> list() {
+        return exports.values().stream().map(ManagedExport::status)
+                .sorted(Comparator.comparing(ExportStatus::name)).toList();
+    }
+
+    @Override
+    public Optional<ExportStatus> get(String name) {
+        return Optional.ofNullable(exports.get(name)).map(ManagedExport::status);
+    }
+
+    @Override
+    public ExportStatus create(ExportSpec spec, Actor actor) {
+        requireValid(spec);
+        String name = spec.name();
+        if (exports.containsKey(name) || !creating.add(name)) {
+            throw new ExportConflictException("an export named '" + name + "' already exists");
+        }
+        try {
+            if (exports.containsKey(name)) {
+                throw new ExportConflictException("an export named '" + name + "' already exists");
+            }
+            boolean existedBefore = Files.exists(store.directory(name), LinkOption.NOFOLLOW_LINKS);
+            ManagedExport managed = new ManagedExport(spec, Origin.API, store.directory(name), clock.instant());
+            managed.attemptLock().lock();
+            try {
+                attempt(managed, spec, actor);
+                try {
+                    repository.save(spec);
+                } catch (RuntimeException persistFailure) {
+                    if (!existedBefore) {
+                        store.purge(name);
+                    }
+                    throw persistFailure;
+                }
+                exports.put(name, managed);
+            } finally {
+                managed.attemptLock().unlock();
+            }
+            audit.record(AuditEvent.of(clock.instant(), "export.created", actor, name, "success")
+                    .withSerial(managed.metadata().map(ExportMetadata::serial).orElse(null)));
+            return managed.status();
+        } finally {
+            creating.remove(name);
+        }
+    }
+
+    @Override
+    public ExportStatus update(String name, ExportSpec spec, Actor actor) {
+        ManagedExport managed = require(name);
+        requireApiDefined(managed);
+        if (!name.equals(spec.name())) {
+            throw new SpecInvalidException(List.of(new FieldError("name", "must equal the export's name '" + name + "'")));
+        }
+        requireValid(spec);
+        if (!managed.attemptLock().tryLock()) {
+            throw new ExportConflictException("export '" + name + "' is being renewed; try again shortly");
+        }
+        try {
+            // a failed re-issue leaves the old spec, state and files exactly as they were
+            AttemptResult r = runner.run(spec, actor);
+            repository.save(spec);
+            managed.spec(spec);
+            managed.succeeded(r.write().metadata(), r.issued() && r.write().switched(), clock.instant(), r.next(),
+                    r.write().switched() ? ExportStatus.Outcome.SUCCESS : ExportStatus.Outcome.UNCHANGED);
+            audit.record(AuditEvent.of(clock.instant(), "spec.changed", actor, name, "success")
+                    .withSerial(managed.metadata().map(ExportMetadata::serial).orElse(null)));
+            return managed.status();
+        } finally {
+            managed.attemptLock().unlock();
+        }
+    }
+
+    @Override
+    public void delete(String name, boolean purge, Actor actor) {
+        ManagedExport managed = require(name);
+        requireApiDefined(managed);
+        managed.attemptLock().lock();
+        try {
+            if (exports.remove(name, managed)) {
+                repository.delete(name);
+                boolean purged = purge && store.purge(name);
+                audit.record(AuditEvent.of(clock.instant(), "export.deleted", actor, name, "success")
+                        .withDetail(purged ? "files purged" : "files kept"));
+                if (purged) {
+                    audit.record(AuditEvent.of(clock.instant(), "file.delete", actor, name, "success"));
+                }
+            }
+        } finally {
+            managed.attemptLock().unlock();
+        }
+    }
+
+    @Override
+    public ExportStatus renew(String name, Actor actor) {
+        ManagedExport managed = require(name);
+        if (!managed.attemptLock().tryLock()) {
+            throw new ExportConflictException("export '" + name + "' is being renewed right now");
+        }
+        try {
+            Instant now = clock.instant();
+            Optional<Instant> earliest = earliestIssuance(managed);
+            if (earliest.isPresent() && now.isBefore(earliest.get())) {
+                throw new RenewalTooSoonException(name, Duration.between(now, earliest.get()));
+            }
+            attempt(managed, managed.spec(), actor);
+            return managed.status();
+        } finally {
+            managed.attemptLock().unlock();
+        }
+    }
+
+    @Override
+    public List<StoredFile> files(String name) {
+        require(name);
+        return store.files(name);
+    }
+
+    @Override
+    public Optional<StoredFileContent> file(String name, String fileName) {
+        require(name);
+        return store.read(name, fileName);
+    }
+
+    private ManagedExport require(String name) {
+        ManagedExport managed = name == null ? null : exports.get(name);
+        if (managed == null) {
+            throw new ExportNotFoundException(name);
+        }
+        return managed;
+    }
+
+    private static void requireApiDefined(ManagedExport managed) {
+        if (managed.origin() == Origin.CONFIG) {
+            throw new ExportConflictException("export '" + managed.spec().name()
+                    + "' is defined in the exporter's configuration and is read-only through the API");
+        }
+    }
+
+    private static void requireValid(ExportSpec spec) {
+        List<FieldError> errors = SpecValidator.validate(spec);
+        if (!errors.isEmpty()) {
+            throw new SpecInvalidException(errors);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.vaultpki.exporter.export;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.vaultpki.exporter.config.ExporterConfiguration;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the export manager when the application is up and then looks for due exports every tick; old versions are
+ * collected once a minute. The tick only dispatches: attempts run on the worker pool, so a slow Vault never delays
+ * the next check of other exports.
+ */
+@Context
+@Requires(property = "exporter.scheduler.enabled", notEquals = "false")
+public class ExportScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportScheduler.class);
+    private static final Duration GC_PERIOD = Duration.ofMinutes(1);
+
+    private final ExportManager manager;
+    private final Duration tick;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "export-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ExportScheduler(ExportManager manager, ExporterConfiguration config) {
+        this.manager = manager;
+        this.tick = config.validate().schedulerTick();
+        // fail start-up now, with the setting named, rather than at the first tick
+        manager.start();
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        timer.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::collect, GC_PERIOD.toMillis(), GC_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            manager.runDue(false);
+        } catch (RuntimeException e) {
+            LOG.error("Export scheduler tick failed; next tick in {}", tick, e);
+        }
+    }
+
+    private void collect() {
+        try {
+            int removed = manager.collectGarbage();
+            if (removed > 0) {
+                LOG.debug("Removed {} old export version(s)", removed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Collecting old export versions failed: {}", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+}

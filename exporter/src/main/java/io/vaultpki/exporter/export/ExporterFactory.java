@@ -1,0 +1,74 @@
+package io.vaultpki.exporter.export;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import io.vaultpki.client.VaultClient;
+import io.vaultpki.exporter.audit.AuditSink;
+import io.vaultpki.exporter.config.ConfiguredExports;
+import io.vaultpki.exporter.config.ExporterConfiguration;
+import io.vaultpki.exporter.config.FilesConfiguration;
+import io.vaultpki.exporter.config.RenewalConfiguration;
+import io.vaultpki.exporter.files.ExportStore;
+import io.vaultpki.exporter.files.FileSecrets;
+import io.vaultpki.exporter.files.FileSettings;
+import io.vaultpki.exporter.hook.HookRunner;
+import io.vaultpki.exporter.material.VaultMaterialSource;
+import io.vaultpki.exporter.metrics.ExporterMetrics;
+import io.vaultpki.exporter.renewal.RenewalPolicy;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Wires the exporter's parts from its validated configuration. */
+@Factory
+public class ExporterFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    ExportWorkers workers(ExporterConfiguration config) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(config.validate().concurrency(), r -> {
+            Thread t = new Thread(r, "export-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        return new ExportWorkers(pool);
+    }
+
+    @Singleton
+    ExportStore exportStore(ExporterConfiguration config, FilesConfiguration files) {
+        files.validate();
+        FileSettings settings = new FileSettings(config.validate().path(), files.getGroup(), files.keyPermissions(),
+                files.getKeepVersions(), files.getGrace(), FileSecrets.of(files.pkcs12Password(), files.keyPassphrase()));
+        return new ExportStore(settings, Clock.systemUTC());
+    }
+
+    @Singleton
+    RenewalPolicy renewalPolicy(RenewalConfiguration renewal) {
+        return new RenewalPolicy(renewal.settings(), new SecureRandom());
+    }
+
+    @Singleton
+    ExportManager exportManager(Environment environment, ExporterConfiguration config, ExportStore store,
+                                VaultClient vault, RenewalPolicy policy, AuditSink audit, ExporterMetrics metrics,
+                                VaultReachability reachability, ExportWorkers workers) {
+        config.validate();
+        Clock clock = Clock.systemUTC();
+        ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), audit,
+                metrics, reachability, clock, config.refreshInterval(), config.concurrency());
+        return new ExportManager(ConfiguredExports.read(environment, config.defaultMount()), store,
+                new SpecRepository(config.path(), config.defaultMount()), runner, policy, audit, clock, workers.pool());
+    }
+
+    /** The pool export attempts run on; shut down with the context. */
+    public record ExportWorkers(ExecutorService pool) {
+        public void close() {
+            pool.shutdownNow();
+        }
+    }
+}

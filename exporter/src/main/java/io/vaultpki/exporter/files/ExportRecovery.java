@@ -1,0 +1,76 @@
+package io.vaultpki.exporter.files;
+
+import io.vaultpki.exporter.spec.ExportFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Start-up repair of one export after a crash mid-write: temp leftovers go; a missing, dangling or damaged
+ * {@code ..data} is pointed at the newest intact version; missing visible links are recreated. It only ever removes
+ * leftovers and creates symlinks, so it can never produce an empty file or an empty version.
+ */
+final class ExportRecovery {
+
+    /** What happened to one export. */
+    record Outcome(List<String> removed, boolean repointed, boolean broken) {
+    }
+
+    private final AtomicVersionWriter writer;
+
+    ExportRecovery(AtomicVersionWriter writer) {
+        this.writer = writer;
+    }
+
+    Outcome recover(Path dir, String export) throws IOException {
+        List<String> removed = new ArrayList<>();
+        for (String entry : ExportDirectory.entries(dir)) {
+            Path p = dir.resolve(entry);
+            boolean leftover = entry.startsWith(ExportDirectory.TMP_PREFIX)
+                    || (entry.equals(ExportDirectory.DATA_TMP) && Files.isSymbolicLink(p));
+            if (leftover) {
+                ExportDirectory.deleteTree(p);
+                removed.add(export + "/" + entry);
+            }
+        }
+        if (!removed.isEmpty()) {
+            ExportDirectory.fsync(dir);
+        }
+        Path data = dir.resolve(ExportDirectory.DATA);
+        if (Files.exists(data, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(data)) {
+            return new Outcome(removed, false, true); // not ours to replace
+        }
+        Optional<Version> current = ExportDirectory.currentVersion(dir).flatMap(v -> Version.readIntact(dir, export, v));
+        boolean repointed = false;
+        if (current.isEmpty()) {
+            current = newestIntact(dir, export);
+            if (current.isEmpty()) {
+                return new Outcome(removed, false, true);
+            }
+            writer.switchTo(dir, current.get().name());
+            repointed = true;
+        }
+        List<String> names = new ArrayList<>(current.get().metadata().files().keySet());
+        names.add(ExportFile.METADATA);
+        VisibleLinks.sync(dir, names, false);
+        return new Outcome(removed, repointed, false);
+    }
+
+    private static Optional<Version> newestIntact(Path dir, String export) throws IOException {
+        List<VersionHistory.Entry> versions = new ArrayList<>(VersionHistory.oldestFirst(dir));
+        Collections.reverse(versions);
+        for (VersionHistory.Entry entry : versions) {
+            Optional<Version> v = Version.readIntact(dir, export, entry.name());
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+}

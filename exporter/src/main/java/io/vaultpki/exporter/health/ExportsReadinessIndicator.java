@@ -1,0 +1,64 @@
+package io.vaultpki.exporter.health;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.vaultpki.exporter.config.ExporterConfiguration;
+import io.vaultpki.exporter.export.ExportManager;
+import io.vaultpki.exporter.export.ExportStatus;
+import io.vaultpki.exporter.export.VaultReachability;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Readiness: every export has valid files on disk, or Vault is reachable to make them. A Vault outage alone keeps
+ * the exporter ready while the files it serves are still valid (liveness never depends on Vault at all);
+ * {@code exporter.readiness-requires-vault=true} makes an unreachable Vault enough to be unready.
+ */
+@Singleton
+@Readiness
+public class ExportsReadinessIndicator implements HealthIndicator {
+
+    private final ExportManager manager;
+    private final VaultReachability vault;
+    private final boolean requireVault;
+    private final Clock clock;
+
+    public ExportsReadinessIndicator(ExportManager manager, VaultReachability vault, ExporterConfiguration config) {
+        this.manager = manager;
+        this.vault = vault;
+        this.requireVault = config.readinessRequiresVault();
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        return Publishers.just(check());
+    }
+
+    HealthResult check() {
+        Instant now = clock.instant();
+        List<String> invalid = manager.list().stream()
+                .filter(s -> s.metadata().map(m -> !now.isBefore(m.notAfter())).orElse(true))
+                .map(ExportStatus::name).toList();
+        VaultReachability.State state = vault.state();
+        boolean vaultDown = Boolean.FALSE.equals(state.reachable());
+        boolean ready = !(vaultDown && (requireVault || !invalid.isEmpty()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("exports", manager.list().size());
+        details.put("exportsWithoutValidFiles", invalid);
+        details.put("vaultReachable", state.reachable());
+        if (state.reason() != null) {
+            details.put("vaultUnreachableReason", state.reason());
+        }
+        return HealthResult.builder("exports", ready ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
+    }
+}
