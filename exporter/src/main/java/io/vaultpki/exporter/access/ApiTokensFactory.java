@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Loads the API tokens at start-up ({@link Context} scope), so a bad token setting stops the exporter before it
+ * Loads the API tokens and client-certificate mappings at start-up ({@link Context} scope), so a bad token setting stops the exporter before it
  * serves anything, with a message that names the setting.
  */
 @Factory
@@ -22,12 +22,22 @@ public class ApiTokensFactory {
     public ApiTokens apiTokens(Environment environment) {
         List<?> raw = environment.getProperty(ApiTokensLoader.PREFIX, Argument.listOf(Object.class)).orElse(List.of());
         ApiTokens tokens = ApiTokensLoader.load(raw);
-        if (tokens.isEmpty()) {
+        if (tokens.isEmpty() && environment.getProperty(ClientCertificates.PREFIX, Argument.listOf(Object.class)).isEmpty()) {
             LOG.info("No API tokens configured ({}): /api/v1 answers 404; only /health and /metrics are served",
                     ApiTokensLoader.PREFIX);
         } else {
             LOG.info("API enabled with {} token(s)", tokens.size());
         }
         return tokens;
+    }
+
+    @Context
+    public ClientCertificates clientCertificates(Environment environment) {
+        List<?> raw = environment.getProperty(ClientCertificates.PREFIX, Argument.listOf(Object.class)).orElse(List.of());
+        ClientCertificates certificates = ClientCertificates.load(raw);
+        if (!certificates.isEmpty()) {
+            LOG.info("API accepts client certificates: {}", certificates);
+        }
+        return certificates;
     }
 }

@@ -56,11 +56,7 @@ public final class ApiTokensLoader {
                 throw new ApiConfigurationException(at + ".name", "'" + name + "' is used by another token");
             }
             byte[] hash = hash(token, at);
-            Set<Scope> scopes = scopes(token.get("scopes"), at + ".scopes");
-            List<Glob> exports = token.containsKey("exports")
-                    ? globs(token.get("exports"), at + ".exports", Glob::of) : null;
-            WritePolicy policy = token.containsKey("policy") ? policy(token.get("policy"), at + ".policy") : WritePolicy.UNRESTRICTED;
-            entries.add(new ApiTokens.Entry(hash, new ApiPrincipal(name, "token", scopes, exports, policy)));
+            entries.add(new ApiTokens.Entry(hash, principal(token, at, "token", name)));
         }
         for (int i = 0; i < entries.size(); i++) {
             for (int j = 0; j < i; j++) {
@@ -70,6 +66,14 @@ public final class ApiTokensLoader {
             }
         }
         return new ApiTokens(entries);
+    }
+
+    /** The scopes, allow-list and policy of one configured principal (token or client certificate). */
+    static ApiPrincipal principal(Map<String, Object> entry, String at, String type, String name) {
+        Set<Scope> scopes = scopes(entry.get("scopes"), at + ".scopes");
+        List<Glob> exports = entry.containsKey("exports") ? globs(entry.get("exports"), at + ".exports", Glob::of) : null;
+        WritePolicy policy = entry.containsKey("policy") ? policy(entry.get("policy"), at + ".policy") : WritePolicy.UNRESTRICTED;
+        return new ApiPrincipal(name, type, scopes, exports, policy);
     }
 
     private static byte[] hash(Map<String, Object> token, String at) {
@@ -167,7 +171,15 @@ public final class ApiTokensLoader {
         }
         if (value instanceof Map<?, ?> m) {
             // a list written as indexed keys (tokens[0].scopes[0]=read) can arrive as a map keyed by index
-            return strings(new ArrayList<>(new java.util.TreeMap<>(m).values()), setting);
+            java.util.TreeMap<Integer, Object> byIndex = new java.util.TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                try {
+                    byIndex.put(Integer.parseInt(String.valueOf(e.getKey())), e.getValue());
+                } catch (NumberFormatException ex) {
+                    throw new ApiConfigurationException(setting, "must be a list of strings");
+                }
+            }
+            return strings(new ArrayList<>(byIndex.values()), setting);
         }
         if (value instanceof String s) {
             return s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
@@ -206,7 +218,7 @@ public final class ApiTokensLoader {
     }
 
     /** Keys compared without case, dashes or underscores, so sha256-file, sha256File and sha256_file are one key. */
-    private static Map<String, Object> normalise(Map<?, ?> raw, Set<String> allowed, String at) {
+    static Map<String, Object> normalise(Map<?, ?> raw, Set<String> allowed, String at) {
         Map<String, Object> out = new java.util.HashMap<>();
         for (Map.Entry<?, ?> e : unflatten(raw).entrySet()) {
             String key = String.valueOf(e.getKey()).replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);

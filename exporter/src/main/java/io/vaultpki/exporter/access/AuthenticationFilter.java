@@ -17,7 +17,8 @@ import io.vaultpki.exporter.api.Problems;
 import java.util.Optional;
 
 /**
- * Authenticates every {@code /api/v1} request by its {@code Authorization: Bearer} token and checks the scope the
+ * Authenticates every {@code /api/v1} request by its {@code Authorization: Bearer} token (or, when configured, its
+ * TLS client certificate: {@link ClientCertificates}) and checks the scope the
  * method needs: {@code read} for GET and HEAD, {@code write} for everything else. Without configured tokens the API
  * does not exist (404). Export allow-lists, write policies and the {@code keys} scope are checked by the
  * controllers, which know the export and the file.
@@ -29,9 +30,11 @@ public class AuthenticationFilter implements Ordered {
     private static final int MAX_TOKEN_LENGTH = 4096;
 
     private final ApiTokens tokens;
+    private final ClientCertificates certificates;
 
-    public AuthenticationFilter(ApiTokens tokens) {
+    public AuthenticationFilter(ApiTokens tokens, ClientCertificates certificates) {
         this.tokens = tokens;
+        this.certificates = certificates;
     }
 
     @Override
@@ -42,11 +45,11 @@ public class AuthenticationFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        if (tokens.isEmpty()) {
+        if (tokens.isEmpty() && certificates.isEmpty()) {
             return Problems.response(request, Problem.of(HttpStatus.NOT_FOUND,
                     "the API is disabled: no tokens are configured (" + ApiTokensLoader.PREFIX + ")"));
         }
-        Optional<ApiPrincipal> principal = bearer(request).flatMap(tokens::authenticate);
+        Optional<ApiPrincipal> principal = principal(request);
         if (principal.isEmpty()) {
             return Problems.response(request, Problem.of(HttpStatus.UNAUTHORIZED,
                     "a valid API token is required: Authorization: Bearer <token>"));
@@ -58,6 +61,20 @@ public class AuthenticationFilter implements Ordered {
                     "token '" + principal.get().name() + "' lacks the '" + needed.wire() + "' scope"));
         }
         return null;
+    }
+
+    /**
+     * A bearer token wins; a client certificate counts only when no Authorization header was sent, so a wrong token
+     * is never rescued by a certificate.
+     */
+    private Optional<ApiPrincipal> principal(HttpRequest<?> request) {
+        if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+            return bearer(request).flatMap(tokens::authenticate);
+        }
+        if (request.isSecure() && !certificates.isEmpty()) {
+            return request.getCertificate().flatMap(certificates::authenticate);
+        }
+        return Optional.empty();
     }
 
     static Scope needs(HttpMethod method) {

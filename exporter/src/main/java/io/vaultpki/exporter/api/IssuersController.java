@@ -62,7 +62,7 @@ public class IssuersController {
     }
 
     @Get("/{id}")
-    public HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String mount) {
+    public HttpResponse<String> get(@PathVariable String id, @Nullable @QueryValue String mount) {
         Located found = locate(id, mount);
         return HttpResponse.ok(ApiJson.write(view(found.mount(), found.isDefault(), found.issuer())))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);

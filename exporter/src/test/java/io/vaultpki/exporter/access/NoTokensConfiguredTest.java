@@ -1,6 +1,7 @@
 package io.vaultpki.exporter.access;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Secure by default: without configured tokens the API does not exist, while health and metrics still answer. */
 @MicronautTest
+@Property(name = "exporter.audit.path", value = "target/no-tokens-test/audit.log")
 class NoTokensConfiguredTest {
 
     @Inject

@@ -1,0 +1,5 @@
+/**
+ * The audit trail: who touched which export, key or certificate, written as one JSON line per event to a file of its
+ * own ({@link io.vaultpki.exporter.audit.FileAuditLog}), separate from the application log and free of secrets.
+ */
+package io.vaultpki.exporter.audit;
