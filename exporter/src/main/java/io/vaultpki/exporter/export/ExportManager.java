@@ -85,6 +85,10 @@ public final class ExportManager implements ExportService {
         repository.recover();
         Instant now = clock.instant();
         for (ExportSpec spec : configured) {
+            for (FieldError problem : store.unmetPreconditions(spec)) {
+                throw new IllegalStateException("exporter.exports." + spec.name() + "." + problem.field() + ": "
+                        + problem.message());
+            }
             register(spec, Origin.CONFIG, now);
         }
         for (ExportSpec spec : repository.loadAll()) {
@@ -340,8 +344,9 @@ public final class ExportManager implements ExportService {
         }
     }
 
-    private static void requireValid(ExportSpec spec) {
-        List<FieldError> errors = SpecValidator.validate(spec);
+    private void requireValid(ExportSpec spec) {
+        List<FieldError> errors = new ArrayList<>(SpecValidator.validate(spec));
+        errors.addAll(store.unmetPreconditions(spec));
         if (!errors.isEmpty()) {
             throw new SpecInvalidException(errors);
         }

@@ -3,6 +3,8 @@ package io.vaultpki.exporter.files;
 import io.vaultpki.exporter.material.CertificateMaterial;
 import io.vaultpki.exporter.spec.ExportFile;
 import io.vaultpki.exporter.spec.ExportSpec;
+import io.vaultpki.exporter.spec.ExportFile;
+import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.NamingProfile;
 import io.vaultpki.exporter.spec.SpecValidator;
 import org.slf4j.Logger;
@@ -61,6 +63,23 @@ public final class ExportStore {
         this.collector = new VersionCollector(settings.keepVersions(), settings.grace());
         this.recovery = new ExportRecovery(writer);
         this.locks = new ExportLocks(settings.root().resolve(STATE).resolve("locks"), lockWait);
+    }
+
+    /**
+     * Problems of {@code spec} with this store's secrets, found before Vault is asked: the {@code pkcs12} format
+     * without a password, {@code combined} with a key passphrase (it cannot hold an encrypted key).
+     */
+    public List<FieldError> unmetPreconditions(ExportSpec spec) {
+        List<FieldError> problems = new java.util.ArrayList<>();
+        if (spec.files().contains(ExportFile.BUNDLE_P12) && settings.secrets().pkcs12Password().isEmpty()) {
+            problems.add(new FieldError("formats", "pkcs12 needs a password: the exporter has no "
+                    + "exporter.files.pkcs12-password or exporter.files.pkcs12-password-file"));
+        }
+        if (spec.files().contains(ExportFile.COMBINED_PEM) && settings.secrets().keyPassphrase().isPresent()) {
+            problems.add(new FieldError("formats", "combined cannot hold an encrypted key, and "
+                    + "exporter.files.key-passphrase is set"));
+        }
+        return problems;
     }
 
     public Path root() {

@@ -134,6 +134,19 @@ class ExportManagerTest {
     }
 
     @Test
+    void pkcs12WithoutAConfiguredPasswordIsAFieldErrorBeforeVaultIsAsked() {
+        ExportManager manager = manager();
+        long before = pki.issuances();
+        ExportSpec p12 = web("p12").toBuilder().formats(io.vaultpki.exporter.spec.Format.PKCS12).build();
+
+        assertThatThrownBy(() -> manager.create(p12, Actor.SYSTEM)).isInstanceOfSatisfying(SpecInvalidException.class,
+                e -> assertThat(e.errors()).extracting(io.vaultpki.exporter.spec.FieldError::field).containsExactly("formats"));
+        assertThat(pki.issuances()).isEqualTo(before);
+        assertThatThrownBy(() -> manager(p12)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exporter.exports.p12.formats");
+    }
+
+    @Test
     void aTakenNameIsAConflict() {
         ExportManager manager = manager(web("api"));
         assertThatThrownBy(() -> manager.create(web("api"), Actor.SYSTEM)).isInstanceOf(ExportConflictException.class);
