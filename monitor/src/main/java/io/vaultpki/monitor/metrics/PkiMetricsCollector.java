@@ -39,6 +39,7 @@ public class PkiMetricsCollector implements MultiCollector {
     private final BuildInfo buildInfo;
     private final Clock clock;
     private final String cachedNote;
+    private final Duration refreshInterval;
     private final AtomicBoolean capWarned = new AtomicBoolean();
 
     public PkiMetricsCollector(SnapshotHolder snapshots, ExpiryThresholds thresholds,
@@ -49,6 +50,7 @@ public class PkiMetricsCollector implements MultiCollector {
         this.leafSeries = leafSeries.validate();
         this.buildInfo = buildInfo;
         this.clock = clock;
+        this.refreshInterval = refreshInterval;
         this.cachedNote = " Cached from the last refresh; refreshed every " + refreshInterval.toString()
                 .substring(2).toLowerCase(java.util.Locale.ROOT) + ".";
     }
@@ -224,6 +226,11 @@ public class PkiMetricsCollector implements MultiCollector {
                         "Expiry thresholds of the status API (monitor.thresholds), in seconds.", "level")
                 .add(thresholds.warning().getSeconds(), "warning")
                 .add(thresholds.critical().getSeconds(), "critical")
+                .addTo(out);
+        // lets a staleness alert say "older than 3 intervals" without repeating the interval in the rule
+        gauge("vault_pki_monitor_refresh_interval_seconds",
+                        "The configured refresh interval (monitor.refresh.interval), in seconds.")
+                .add(refreshInterval.toMillis() / 1000.0)
                 .addTo(out);
         info("vault_pki_monitor_build", "Version and source revision of the monitor; always 1.",
                         "version", "revision")

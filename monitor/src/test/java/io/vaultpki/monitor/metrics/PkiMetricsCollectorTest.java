@@ -270,6 +270,7 @@ class PkiMetricsCollectorTest {
                 .contains((double) Duration.ofDays(30).getSeconds());
         assertThat(scrape.value("vault_pki_monitor_threshold_seconds", "level", "critical"))
                 .contains((double) Duration.ofDays(7).getSeconds());
+        assertThat(scrape.value("vault_pki_monitor_refresh_interval_seconds")).contains(90.0);
         assertThat(scrape.family("vault_pki_monitor_build_info")).singleElement()
                 .satisfies(s -> assertThat(s.labels()).isEqualTo(Map.of("version", "1.2.3", "revision", "abc123")));
     }
