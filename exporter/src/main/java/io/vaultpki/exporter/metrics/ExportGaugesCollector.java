@@ -5,6 +5,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.vaultpki.exporter.export.ExportStatus;
 import io.vaultpki.exporter.export.VaultReachability;
 import io.vaultpki.exporter.files.ExportMetadata;
+import io.vaultpki.support.metrics.GaugeFamily;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,25 +31,25 @@ public final class ExportGaugesCollector implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         Instant now = clock.instant();
-        GaugeFamily notAfter = new GaugeFamily("vault_pki_exporter_certificate_not_after_timestamp_seconds",
+        GaugeFamily notAfter = GaugeFamily.gauge("vault_pki_exporter_certificate_not_after_timestamp_seconds",
                 "Expiry of the exported certificate (Unix seconds).", "export");
-        GaugeFamily notBefore = new GaugeFamily("vault_pki_exporter_certificate_not_before_timestamp_seconds",
+        GaugeFamily notBefore = GaugeFamily.gauge("vault_pki_exporter_certificate_not_before_timestamp_seconds",
                 "Start of validity of the exported certificate (Unix seconds).", "export");
-        GaugeFamily renewal = new GaugeFamily("vault_pki_exporter_certificate_renewal_timestamp_seconds",
+        GaugeFamily renewal = GaugeFamily.gauge("vault_pki_exporter_certificate_renewal_timestamp_seconds",
                 "When the exporter will next renew (issue, sign), retry, or re-read (issuer, certificate) the export (Unix seconds).", "export");
-        GaugeFamily expired = new GaugeFamily("vault_pki_exporter_certificate_expired",
+        GaugeFamily expired = GaugeFamily.gauge("vault_pki_exporter_certificate_expired",
                 "1 when the exported certificate is past its notAfter (files kept; renewal keeps retrying).", "export");
-        GaugeFamily shortened = new GaugeFamily("vault_pki_exporter_certificate_lifetime_shortened",
+        GaugeFamily shortened = GaugeFamily.gauge("vault_pki_exporter_certificate_lifetime_shortened",
                 "1 when Vault issued a certificate too short for the renewal window (role max TTL or issuer expiry): renewal at 2/3 of it instead.", "export");
         GaugeFamily info = GaugeFamily.info("vault_pki_exporter_certificate",
                 "The exported certificate's identity; always 1.", "export", "source", "mount", "serial", "common_name", "issuer");
-        GaugeFamily failures = new GaugeFamily("vault_pki_exporter_consecutive_failures",
+        GaugeFamily failures = GaugeFamily.gauge("vault_pki_exporter_consecutive_failures",
                 "Failed attempts since the last success (files untouched meanwhile).", "export");
-        GaugeFamily lastSuccess = new GaugeFamily("vault_pki_exporter_last_success_timestamp_seconds",
+        GaugeFamily lastSuccess = GaugeFamily.gauge("vault_pki_exporter_last_success_timestamp_seconds",
                 "When the export last succeeded (Unix seconds).", "export");
-        GaugeFamily count = new GaugeFamily("vault_pki_exporter_managed_exports",
+        GaugeFamily count = GaugeFamily.gauge("vault_pki_exporter_managed_exports",
                 "Managed exports by source.", "source");
-        GaugeFamily vaultUp = new GaugeFamily("vault_pki_exporter_vault_up",
+        GaugeFamily vaultUp = GaugeFamily.gauge("vault_pki_exporter_vault_up",
                 "1 when Vault answered the exporter's last call (even with a refusal), 0 when unreachable, sealed or timing out.");
 
         java.util.Map<String, Integer> bySource = new java.util.TreeMap<>();

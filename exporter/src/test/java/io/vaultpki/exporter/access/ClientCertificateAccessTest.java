@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.access;
 
+import io.vaultpki.emulator.testkit.TestCertificates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class ClientCertificateAccessTest {
     void start(@TempDir Path directory) throws Exception {
         dir = directory;
         serverCa = TestCertificates.ca("exporter server CA");
-        TestCertificates.Issued server = TestCertificates.serverCertificate(serverCa);
+        TestCertificates.Issued server = TestCertificates.serverCertificate(serverCa, "vault-pki-exporter");
         clientCa = TestCertificates.ca("exporter client CA");
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

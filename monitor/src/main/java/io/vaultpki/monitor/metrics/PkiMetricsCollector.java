@@ -9,6 +9,7 @@ import io.vaultpki.monitor.refresh.LeafCertificate;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 import io.vaultpki.monitor.refresh.VaultState;
+import io.vaultpki.support.metrics.GaugeFamily;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

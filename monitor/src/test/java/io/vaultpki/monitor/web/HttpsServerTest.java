@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.web;
 
+import io.vaultpki.emulator.testkit.TestCertificates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class HttpsServerTest {
     @BeforeAll
     void startServerWithClientAuthentication(@TempDir Path directory) throws Exception {
         serverCa = TestCertificates.ca("monitor server CA");
-        TestCertificates.Issued server = TestCertificates.serverCertificate(serverCa);
+        TestCertificates.Issued server = TestCertificates.serverCertificate(serverCa, "vault-pki-monitor");
         TestCertificates.Issued clientCa = TestCertificates.ca("monitor client CA");
         trustedClient = TestCertificates.clientCertificate(clientCa, "prometheus");
         strangerClient = TestCertificates.clientCertificate(TestCertificates.ca("another CA"), "stranger");

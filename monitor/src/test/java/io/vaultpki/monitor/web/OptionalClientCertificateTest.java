@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.web;
 
+import io.vaultpki.emulator.testkit.TestCertificates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class OptionalClientCertificateTest {
     @BeforeAll
     void startThroughTheConfigurer(@TempDir Path directory) throws Exception {
         serverCa = TestCertificates.ca("monitor server CA");
-        TestCertificates.Issued server = TestCertificates.serverCertificate(serverCa);
+        TestCertificates.Issued server = TestCertificates.serverCertificate(serverCa, "vault-pki-monitor");
         TestCertificates.Issued clientCa = TestCertificates.ca("monitor client CA");
         Map<String, String> settings = Map.of(
                 "monitor.tls.cert", TestCertificates.writeCertificate(directory.resolve("server.pem"),

@@ -1,4 +1,4 @@
-package io.vaultpki.monitor.web;
+package io.vaultpki.emulator.testkit;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -30,28 +30,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-/** Real certificates for the HTTPS tests: a CA and its leaves, written as PEM like an operator would mount them. */
-final class TestCertificates {
+/**
+ * Real certificates for the apps' HTTPS tests: a CA and its server and client leaves (EC P-256), written as PEM like an
+ * operator would mount them, and a client {@link SSLContext} that presents one. Shared by the monitor's and the
+ * exporter's tests, next to the emulator they also use.
+ */
+public final class TestCertificates {
 
     private static final char[] PASSWORD = "test".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Issued(X509Certificate certificate, KeyPair key) {
+    /** A certificate and its key pair. */
+    public record Issued(X509Certificate certificate, KeyPair key) {
     }
 
     private TestCertificates() {
     }
 
-    static Issued ca(String commonName) throws Exception {
+    /** A self-signed CA. */
+    public static Issued ca(String commonName) throws Exception {
         KeyPair key = keyPair();
         var builder = builder(commonName, key, new X500Name("CN=" + commonName));
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         return new Issued(sign(builder, key), key);
     }
 
-    static Issued serverCertificate(Issued ca) throws Exception {
+    /** A server certificate for {@code localhost} and {@code 127.0.0.1}, with subject CN {@code commonName}. */
+    public static Issued serverCertificate(Issued ca, String commonName) throws Exception {
         KeyPair key = keyPair();
-        var builder = builder("vault-pki-monitor", key, name(ca));
+        var builder = builder(commonName, key, name(ca));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
@@ -59,14 +66,16 @@ final class TestCertificates {
         return new Issued(sign(builder, ca.key()), key);
     }
 
-    static Issued clientCertificate(Issued ca, String commonName) throws Exception {
+    /** A client-authentication certificate with subject CN {@code commonName}. */
+    public static Issued clientCertificate(Issued ca, String commonName) throws Exception {
         KeyPair key = keyPair();
         var builder = builder(commonName, key, name(ca));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
         return new Issued(sign(builder, ca.key()), key);
     }
 
-    static Path writeCertificate(Path file, X509Certificate... chain) throws Exception {
+    /** Writes the chain as PEM; returns {@code file}. */
+    public static Path writeCertificate(Path file, X509Certificate... chain) throws Exception {
         var text = new StringWriter();
         try (var pem = new JcaPEMWriter(text)) {
             for (X509Certificate certificate : chain) {
@@ -76,7 +85,8 @@ final class TestCertificates {
         return Files.writeString(file, text.toString());
     }
 
-    static Path writeKey(Path file, KeyPair key) throws Exception {
+    /** Writes the key as PKCS#8 PEM; returns {@code file}. */
+    public static Path writeKey(Path file, KeyPair key) throws Exception {
         var text = new StringWriter();
         try (var pem = new JcaPEMWriter(text)) {
             pem.writeObject(new JcaPKCS8Generator(key.getPrivate(), null));
@@ -85,7 +95,8 @@ final class TestCertificates {
     }
 
     /** A client context trusting {@code serverCa}, presenting {@code client} when it is not null. */
-    static SSLContext clientContext(Issued serverCa, Issued client) throws Exception {
+    /** A TLS client that trusts {@code serverCa} and presents {@code client}. */
+    public static SSLContext clientContext(Issued serverCa, Issued client) throws Exception {
         var trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", serverCa.certificate());

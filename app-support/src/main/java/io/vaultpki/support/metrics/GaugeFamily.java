@@ -1,4 +1,4 @@
-package io.vaultpki.monitor.metrics;
+package io.vaultpki.support.metrics;
 
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -15,7 +15,7 @@ import java.util.List;
  * One gauge (or info) family under construction: a fixed label schema, so every series of the family carries the
  * same labels, with {@code ""} where a label does not apply.
  */
-final class GaugeFamily {
+public final class GaugeFamily {
 
     private final String name;
     private final String help;
@@ -31,16 +31,18 @@ final class GaugeFamily {
         this.info = info;
     }
 
-    static GaugeFamily gauge(String name, String help, String... labelNames) {
+    /** A gauge family with these label names. */
+    public static GaugeFamily gauge(String name, String help, String... labelNames) {
         return new GaugeFamily(name, help, false, labelNames);
     }
 
     /** An info family; {@code name} without the {@code _info} suffix the exposition formats append. */
-    static GaugeFamily info(String name, String help, String... labelNames) {
+    public static GaugeFamily info(String name, String help, String... labelNames) {
         return new GaugeFamily(name, help, true, labelNames);
     }
 
-    GaugeFamily add(double value, String... labelValues) {
+    /** Adds a series; {@code null} label values become {@code ""}. */
+    public GaugeFamily add(double value, String... labelValues) {
         Labels labels = labels(labelValues);
         if (info) {
             infoPoints.add(InfoDataPointSnapshot.builder().labels(labels).build());
@@ -51,7 +53,7 @@ final class GaugeFamily {
     }
 
     /** Adds the family to {@code out} unless it has no series: an empty family would only print HELP and TYPE. */
-    void addTo(MetricSnapshots.Builder out) {
+    public void addTo(MetricSnapshots.Builder out) {
         if (points.isEmpty() && infoPoints.isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.metrics;
+package io.vaultpki.support.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;

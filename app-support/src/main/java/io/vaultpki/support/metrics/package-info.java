@@ -1,0 +1,2 @@
+/** Prometheus helpers shared by vault-pki-monitor and vault-pki-exporter. */
+package io.vaultpki.support.metrics;
