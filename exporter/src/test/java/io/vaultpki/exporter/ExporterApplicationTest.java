@@ -7,26 +7,20 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.emulator.demo.DemoScenario;
+import io.vaultpki.exporter.api.ApiTestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +35,7 @@ class ExporterApplicationTest implements TestPropertyProvider {
 
     private static final String TOKEN = "app-test-token-0123456789abcdef";
 
-    private VaultEmulator vault;
+    private EmulatedVault vault;
     private Path exports;
 
     @Inject
@@ -50,19 +44,9 @@ class ExporterApplicationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        vault = VaultEmulator.builder().start();
-        DemoScenario.seed(vault);
-        try {
-            exports = Files.createTempDirectory("exporter-app");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> p = new HashMap<>();
-        p.put("vault.address", vault.url().toString());
-        p.put("vault.token", vault.rootToken());
-        p.put("vault.allow-root-token", "true");
-        p.put("vault.auth.method", "token");
-        p.put("exporter.path", exports.toString());
+        vault = EmulatedVault.start("exporter-app");
+        exports = vault.exportRoot();
+        Map<String, String> p = vault.properties();
         p.put("exporter.exports.web.source", "issue");
         p.put("exporter.exports.web.mount", "pki_int");
         p.put("exporter.exports.web.role", "web");
@@ -71,7 +55,7 @@ class ExporterApplicationTest implements TestPropertyProvider {
         p.put("exporter.exports.root-ca.source", "issuer");
         p.put("exporter.exports.root-ca.mount", "pki");
         p.put("exporter.api.tokens[0].name", "operator");
-        p.put("exporter.api.tokens[0].sha256", sha256(TOKEN));
+        p.put("exporter.api.tokens[0].sha256", ApiTestTokens.sha256(TOKEN));
         p.put("exporter.api.tokens[0].scopes", "read,write,keys");
         return p;
     }
@@ -157,11 +141,4 @@ class ExporterApplicationTest implements TestPropertyProvider {
         assertThat(http.toBlocking().exchange("/health/liveness").getStatus().getCode()).isEqualTo(200);
     }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,20 +9,17 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.emulator.demo.DemoScenario;
+import io.vaultpki.exporter.EmulatedVault;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ApiOverExportManagerTest implements TestPropertyProvider {
 
     private static final String BASE = "/api/v1/certificates";
+    private EmulatedVault fixture;
     private VaultEmulator vault;
     private Path root;
 
@@ -51,25 +49,14 @@ class ApiOverExportManagerTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        vault = VaultEmulator.builder().start();
-        DemoScenario.seed(vault);
-        try {
-            root = Files.createTempDirectory("api-manager");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> p = new HashMap<>();
+        fixture = EmulatedVault.start("api-manager");
+        vault = fixture.emulator();
+        root = fixture.exportRoot();
+        Map<String, String> p = fixture.properties();
         ApiTestTokens.properties().forEach((k, v) -> p.put(k, v.toString()));
         p.put("exporter.api.tokens[4].name", "operator");
         p.put("exporter.api.tokens[4].sha256", ApiTestTokens.sha256(OPERATOR));
         p.put("exporter.api.tokens[4].scopes", "read,write,keys");
-        p.put("vault.address", vault.url().toString());
-        p.put("vault.token", vault.rootToken());
-        p.put("vault.allow-root-token", "true");
-        p.put("vault.auth.method", "token");
-        p.put("vault.max-retries", "0");
-        p.put("vault.read-timeout", "1s");
-        p.put("exporter.path", root.toString());
         p.put("exporter.files.pkcs12-password", P12_PASSWORD);
         p.put("exporter.exports.fixed.source", "issuer");
         p.put("exporter.exports.fixed.mount", "pki");
@@ -86,7 +73,7 @@ class ApiOverExportManagerTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        vault.close();
+        fixture.close();
     }
 
     private static String body(String name, String commonName) {

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /** The API tokens the HTTP tests configure, as flattened properties the way environment variables would set them. */
-final class ApiTestTokens {
+public final class ApiTestTokens {
 
     static final String READER = "reader-token-0123456789abcdef";
     static final String WRITER = "writer-token-0123456789abcdef";
@@ -39,7 +39,7 @@ final class ApiTestTokens {
         return p;
     }
 
-    static String sha256(String token) {
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {

@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.demo.DemoScenario;
+import io.vaultpki.exporter.EmulatedVault;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,10 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class IssuersApiTest implements TestPropertyProvider {
 
     private static final String BASE = "/api/v1/issuers";
+    private EmulatedVault fixture;
     private VaultEmulator vault;
     private DemoScenario.Description demo;
 
@@ -45,22 +44,11 @@ class IssuersApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        vault = VaultEmulator.builder().start();
-        demo = DemoScenario.seed(vault);
-        Map<String, String> p = new HashMap<>();
+        fixture = EmulatedVault.start("issuers-api");
+        vault = fixture.emulator();
+        demo = fixture.demo();
+        Map<String, String> p = fixture.properties();
         ApiTestTokens.properties().forEach((k, v) -> p.put(k, v.toString()));
-        p.put("vault.address", vault.url().toString());
-        p.put("vault.token", vault.rootToken());
-        p.put("vault.allow-root-token", "true");
-        p.put("vault.auth.method", "token");
-        p.put("vault.max-retries", "0");
-        p.put("vault.read-timeout", "1s");
-        try {
-            Path dir = Files.createTempDirectory("issuers-api");
-            p.put("exporter.path", dir.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         return p;
     }
 
@@ -71,7 +59,7 @@ class IssuersApiTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        vault.close();
+        fixture.close();
     }
 
     /**
