@@ -47,6 +47,7 @@ class ExporterApplicationTest implements TestPropertyProvider {
         vault = EmulatedVault.start("exporter-app");
         exports = vault.exportRoot();
         Map<String, String> p = vault.properties();
+        p.put("exporter.default-mount", "pki_int");
         p.put("exporter.exports.web.source", "issue");
         p.put("exporter.exports.web.mount", "pki_int");
         p.put("exporter.exports.web.role", "web");
@@ -105,6 +106,15 @@ class ExporterApplicationTest implements TestPropertyProvider {
                 .bearerAuth(TOKEN), byte[].class);
         assertThat(new String(key.body(), StandardCharsets.US_ASCII)).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(key.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aBodyWithoutAMountUsesTheDefaultMount() {
+        String body = "{\"name\": \"nomount\", \"source\": \"issue\", \"role\": \"web\", "
+                + "\"common_name\": \"nomount.example.com\"}";
+        Map<String, Object> created = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/certificates", body)
+                .bearerAuth(TOKEN), Argument.mapOf(String.class, Object.class));
+        assertThat(created).containsEntry("mount", "pki_int");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.vaultpki.exporter.api;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -21,6 +20,7 @@ import io.vaultpki.exporter.access.AccessDeniedException;
 import io.vaultpki.exporter.access.ApiPrincipal;
 import io.vaultpki.exporter.access.Scope;
 import io.vaultpki.exporter.audit.Actor;
+import io.vaultpki.exporter.config.ExporterConfiguration;
 import io.vaultpki.exporter.export.ExportNotFoundException;
 import io.vaultpki.exporter.export.ExportService;
 import io.vaultpki.exporter.export.ExportStatus;
@@ -48,10 +48,10 @@ public class CertificatesController {
     private final String defaultMount;
 
     public CertificatesController(ExportService exports, ApiConfiguration configuration,
-                                  @Nullable @Value("${exporter.default-mount:}") String defaultMount) {
+                                  ExporterConfiguration exporter) {
         this.exports = exports;
         this.configuration = configuration;
-        this.defaultMount = defaultMount == null || defaultMount.isBlank() ? null : defaultMount;
+        this.defaultMount = exporter.defaultMount();
     }
 
     @Get
@@ -124,7 +124,10 @@ public class CertificatesController {
         if (body != null && body.length > configuration.maxBodySize()) {
             throw new BodyTooLargeException(configuration.maxBodySize());
         }
-        ExportSpec spec = ExportRequestParser.parse(body, pathName);
+        ExportSpec parsed = ExportRequestParser.parse(body, pathName);
+        // a body without a mount means the exporter's default mount (PKI_MOUNT_PATH), for validation, policy and Vault
+        ExportSpec spec = parsed.mount() == null || parsed.mount().isBlank()
+                ? parsed.toBuilder().mount(defaultMount).build() : parsed;
         if (SpecValidator.isValidName(spec.name())) {
             ApiRequests.note(request, ApiRequests.note(request).withExport(spec.name()));
         }
