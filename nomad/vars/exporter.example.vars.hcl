@@ -1,0 +1,9 @@
+# Example values for vault-pki-exporter.nomad.hcl (nomad job run -var-file=vars/exporter.example.vars.hcl ...).
+datacenters      = ["dc1"]
+namespace        = "default"
+vault_addr       = "https://vault.example.com:8200"
+vault_role       = "vault-pki-exporter"
+pki_mount_path   = "pki_int"
+refresh_interval = "5m"
+cert_volume      = "vault-pki-certs"
+service_provider = "consul"
