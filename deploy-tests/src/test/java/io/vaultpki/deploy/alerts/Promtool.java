@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Runs Debian's promtool (package {@code prometheus}, installed by CI) as a process. Tests that need it are skipped,
  * not failed, on a machine without it.
  */
-final class Promtool {
+public final class Promtool {
 
     /** What one promtool run answered: exit code and stdout+stderr. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private static final Path DEBIAN_PROMTOOL = Path.of("/usr/bin/promtool");
@@ -26,13 +26,13 @@ final class Promtool {
     private Promtool() {
     }
 
-    static Path require() {
+    public static Path require() {
         Optional<Path> promtool = locate();
         assumeTrue(promtool.isPresent(), "promtool not installed (Debian package prometheus)");
         return promtool.get();
     }
 
-    static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(require().toString());
         command.addAll(List.of(args));
