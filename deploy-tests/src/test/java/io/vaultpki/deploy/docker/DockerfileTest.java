@@ -1,0 +1,195 @@
+package io.vaultpki.deploy.docker;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two Dockerfiles, read as text (no Docker engine here): they package the jar the module's pom produces, run
+ * as a numeric non-root user on a read-only root filesystem, expose and health-check what the app serves.
+ */
+class DockerfileTest {
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    static final Pattern IMAGE_REFERENCE = Pattern.compile("ghcr\\.io/vault-pki/([a-z0-9._-]+)");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void baseIsAPinnedTemurin17JreTag(String module) throws IOException {
+        String from = dockerfile(module).last("FROM");
+
+        // a full release (17.0.x_y), optionally with its digest; never the moving 17-jre or latest
+        assertThat(from).matches("eclipse-temurin:17\\.0\\.\\d+(\\.\\d+)?_\\d+-jre(-[a-z]+)?(@sha256:[0-9a-f]{64})?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void userIsNumericAndNotRoot(String module) throws IOException {
+        String user = dockerfile(module).last("USER");
+
+        assertThat(user).matches("\\d+(:\\d+)?");
+        assertThat(Arrays.stream(user.split(":")).mapToInt(Integer::parseInt)).allSatisfy(id -> assertThat(id).isEqualTo(65532));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void copiesTheJarTheModulePomProduces(String module) throws IOException {
+        String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
+        String artifactId = firstGroup("</parent>\\s*<artifactId>([^<]+)</artifactId>", pom);
+        String outputFile = firstGroup("<outputFile>([^<]+)</outputFile>", pom)
+                .replace("${project.build.directory}", "target")
+                .replace("${project.artifactId}", artifactId);
+
+        assertThat(outputFile).isEqualTo("target/vault-pki-" + module + "-all.jar");
+        assertThat(dockerfile(module).all("COPY")).containsExactly(outputFile + " /app/app.jar");
+        assertThat(dockerfile(module).last("WORKDIR")).isEqualTo("/app");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void entrypointRunsTheJarWithContainerJvmFlags(String module) throws IOException {
+        String entrypoint = dockerfile(module).last("ENTRYPOINT");
+
+        assertThat(entrypoint).startsWith("[\"java\",").endsWith("\"-jar\", \"/app/app.jar\"]")
+                .contains("\"-XX:MaxRAMPercentage=75\"", "\"-XX:+ExitOnOutOfMemoryError\"", "\"-Djava.io.tmpdir=/tmp\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void exposesTheAppsDefaultPort(String module) throws IOException {
+        String port = defaultPort(module).port();
+
+        assertThat(dockerfile(module).last("EXPOSE").split("\\s+")).contains(port);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void healthcheckCallsLivenessOnTheAppsPort(String module) throws IOException {
+        String healthcheck = dockerfile(module).last("HEALTHCHECK");
+        ServerPort port = defaultPort(module);
+
+        assertThat(healthcheck).contains("CMD ").contains("--timeout=");
+        assertThat(healthcheck).contains("http://127.0.0.1:").contains("/health/liveness")
+                .contains("${" + port.variable() + ":-" + port.port() + "}");
+        // the app serves it: the health endpoint is enabled and the module's own tests call this path
+        assertThat(healthEndpointEnabled(module)).isTrue();
+        assertThat(moduleTestsMention(module, "\"/health/liveness\"")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void tmpIsAVolumeForAReadOnlyRootFilesystem(String module) throws IOException {
+        assertThat(dockerfile(module).all("VOLUME")).contains("/tmp");
+    }
+
+    @org.junit.jupiter.api.Test
+    void exporterKeepsItsExportDirectoryInAVolumeItOwns() throws IOException {
+        Dockerfile exporter = dockerfile("exporter");
+        String appDefault = firstGroup("Path DEFAULT_PATH = Path\\.of\\(\"([^\"]+)\"\\)", Files.readString(ROOT.resolve(
+                "exporter/src/main/java/io/vaultpki/exporter/config/ExporterConfiguration.java")));
+
+        assertThat(appDefault).isEqualTo("/exported-certs");
+        assertThat(exporter.all("ENV")).contains("CERT_EXPORT_PATH=" + appDefault);
+        assertThat(exporter.all("VOLUME")).contains(appDefault);
+        assertThat(exporter.all("RUN")).anySatisfy(run -> assertThat(run).contains("chown 65532:65532 " + appDefault));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void ociLabelsNameTheImage(String module) throws IOException {
+        String labels = String.join(" ", dockerfile(module).all("LABEL"));
+
+        assertThat(labels).contains("org.opencontainers.image.title=\"vault-pki-" + module + "\"",
+                "org.opencontainers.image.version=", "org.opencontainers.image.revision=",
+                "org.opencontainers.image.description=");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void docsBuildTheImageUnderItsNameFromTheModuleDirectory(String module) throws IOException {
+        String image = "ghcr.io/vault-pki/vault-pki-" + module + ":0.1.0";
+
+        assertThat(Files.readString(ROOT.resolve("docs/containers.md")))
+                .contains("docker build -t " + image + " \\")
+                .containsPattern("docker build -t " + Pattern.quote(image) + " \\\\\\n.*" + module + "/\\n");
+        assertThat(Files.readString(ROOT.resolve(module).resolve("Dockerfile")))
+                .contains("docker build -t " + image + " " + module + "/");
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyImageReferenceInTheRepositoryIsOneOfTheTwoImages() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(ROOT)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> !ROOT.relativize(f).toString().matches("(\\.git|.*/target|target|\\.mvn)(/.*)?"))
+                    .filter(f -> f.toString().matches(".*\\.(md|ya?ml|hcl|tpl|txt|json)$") || f.getFileName().toString().equals("Dockerfile"))
+                    .toList();
+        }
+        int references = 0;
+        for (Path file : files) {
+            Matcher m = IMAGE_REFERENCE.matcher(Files.readString(file));
+            while (m.find()) {
+                references++;
+                assertThat(m.group(1)).as("%s", ROOT.relativize(file)).isIn("vault-pki-monitor", "vault-pki-exporter");
+            }
+        }
+        assertThat(references).isGreaterThanOrEqualTo(4);
+    }
+
+    record ServerPort(String variable, String port) {
+    }
+
+    /** micronaut.server.port of the app's application.yml: "${MONITOR_PORT:8080}". */
+    @SuppressWarnings("unchecked")
+    static ServerPort defaultPort(String module) throws IOException {
+        Map<String, Object> yml = applicationYml(module);
+        String port = String.valueOf(((Map<String, Object>) ((Map<String, Object>) yml.get("micronaut")).get("server")).get("port"));
+        Matcher m = Pattern.compile("\\$\\{([A-Z_]+):(\\d+)}").matcher(port);
+        assertThat(m.matches()).as(port).isTrue();
+        return new ServerPort(m.group(1), m.group(2));
+    }
+
+    @SuppressWarnings("unchecked")
+    static boolean healthEndpointEnabled(String module) throws IOException {
+        Map<String, Object> endpoints = (Map<String, Object>) applicationYml(module).get("endpoints");
+        return Boolean.TRUE.equals(((Map<String, Object>) endpoints.get("health")).get("enabled"));
+    }
+
+    static boolean moduleTestsMention(String module, String text) throws IOException {
+        try (Stream<Path> tests = Files.walk(ROOT.resolve(module).resolve("src/test/java"))) {
+            return tests.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> {
+                try {
+                    return Files.readString(f).contains(text);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    static Map<String, Object> applicationYml(String module) throws IOException {
+        return new Yaml().load(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")));
+    }
+
+    static Dockerfile dockerfile(String module) throws IOException {
+        return Dockerfile.parse(ROOT.resolve(module).resolve("Dockerfile"));
+    }
+
+    private static String firstGroup(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in the text", regex).isTrue();
+        return m.group(1);
+    }
+}
