@@ -21,7 +21,7 @@ final class KnownMetrics {
     private static final Pattern API_TABLE_ROW = Pattern.compile("^\\| `(vault_pki_exporter_[a-z_]+)` \\|", Pattern.MULTILINE);
     private static final Pattern COUNTER = Pattern.compile("Counter\\.builder\\(\"([a-z_.]+)\"\\)");
     private static final Pattern TIMER = Pattern.compile("Timer\\.builder\\(\"([a-z_.]+)\"\\)");
-    private static final Pattern GAUGE = Pattern.compile("new GaugeFamily\\(\"([a-z_]+)\"");
+    private static final Pattern GAUGE = Pattern.compile("GaugeFamily\\.gauge\\(\"([a-z_]+)\"");
     private static final Pattern INFO = Pattern.compile("GaugeFamily\\.info\\(\"([a-z_]+)\"");
 
     private KnownMetrics() {
