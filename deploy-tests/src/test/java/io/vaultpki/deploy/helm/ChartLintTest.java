@@ -28,7 +28,7 @@ class ChartLintTest {
 
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
-        for (Chart chart : List.of(Chart.MONITOR)) {
+        for (Chart chart : List.of(Chart.MONITOR, Chart.EXPORTER)) {
             all.add(Arguments.of(chart, null));
             chart.ciValues().forEach(values -> all.add(Arguments.of(chart, values)));
         }
