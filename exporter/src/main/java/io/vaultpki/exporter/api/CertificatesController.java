@@ -101,12 +101,24 @@ public class CertificatesController {
 
     @Delete("/{name}")
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String name,
-                                     @Nullable @QueryValue Boolean purge) {
+                                     @Nullable @QueryValue String purge) {
         ApiPrincipal principal = ApiRequests.requirePrincipal(request);
+        boolean purgeFiles = purge(purge);
         ExportStatus current = visible(request, name);
         requireWritable(principal, current.spec());
-        exports.delete(name, Boolean.TRUE.equals(purge), actor(request, principal));
+        exports.delete(name, purgeFiles, actor(request, principal));
         return HttpResponse.noContent();
+    }
+
+    /** {@code purge} is {@code true} or {@code false} (or absent); anything else is a 400, never a delete. */
+    private static boolean purge(String purge) {
+        if (purge == null || purge.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (purge.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadRequestException("purge", "must be true or false");
     }
 
     @Post("/{name}/renew")
