@@ -132,7 +132,22 @@ final class ExportRequestParser {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
             return null;
         }
+        if (hasControlCharacter(node.textValue(), field.equals("csr"))) {
+            // trimmed away further on, a NUL or line break would silently change what is asked for
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
         return node.textValue();
+    }
+
+    private static boolean hasControlCharacter(String value, boolean pem) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && !(pem && (c == '\n' || c == '\r' || c == '\t'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> strings(String field) {
