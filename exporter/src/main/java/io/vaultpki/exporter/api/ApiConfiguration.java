@@ -1,10 +1,12 @@
 package io.vaultpki.exporter.api;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.vaultpki.exporter.audit.ByteSize;
 import jakarta.inject.Singleton;
 
 /** {@code exporter.api.*} settings of the HTTP layer (tokens are read by {@link io.vaultpki.exporter.access.ApiTokensFactory}). */
+@Context // checked at start-up, not at the first API request
 @Singleton
 public class ApiConfiguration {
 
