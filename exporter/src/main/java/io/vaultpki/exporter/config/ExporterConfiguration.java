@@ -19,6 +19,9 @@ import java.util.Map;
 @ConfigurationProperties("exporter")
 public class ExporterConfiguration {
 
+    /** As the export specs' mount check: segments of letters, digits, {@code _ . -}. */
+    private static final java.util.regex.Pattern MOUNT = java.util.regex.Pattern.compile("^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$");
+
     static final Path DEFAULT_PATH = Path.of("/exported-certs");
     static final Duration DEFAULT_REFRESH = Duration.ofMinutes(5);
 
@@ -113,8 +116,12 @@ public class ExporterConfiguration {
             throw new ConfigurationException("exporter.path (CERT_EXPORT_PATH) must be an absolute path, was " + path());
         }
         String mount = defaultMount();
-        if (mount.isBlank() || mount.contains("..")) {
-            throw new ConfigurationException("exporter.default-mount (PKI_MOUNT_PATH) is not a mount path: '" + mount + "'");
+        String trimmed = mount.strip().replaceAll("^/+|/+$", "");
+        if (trimmed.isEmpty() || trimmed.length() > 256 || !MOUNT.matcher(trimmed).matches()
+                || java.util.Arrays.asList(trimmed.split("/")).contains("..")
+                || java.util.Arrays.asList(trimmed.split("/")).contains(".")) {
+            throw new ConfigurationException("exporter.default-mount (PKI_MOUNT_PATH) is not a mount path such as pki_int or"
+                    + " team/a/pki: '" + mount.replaceAll("\\p{Cntrl}", "?") + "'");
         }
         return this;
     }
