@@ -10,7 +10,7 @@ import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.RefreshError;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.reactivestreams.Publisher;
 
 import java.net.URI;
@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@code monitor.health.ready-grace}. The grace keeps the monitor in the load balancer while it serves the last good
  * data through a short Vault outage; after it, the data is too old to be trusted and the probe answers 503.
  */
-@Singleton
+// @Context: a bad monitor.health.ready-grace stops start-up rather than the first probe
+@Context
 @Readiness
 public class VaultReadinessIndicator implements HealthIndicator {
 

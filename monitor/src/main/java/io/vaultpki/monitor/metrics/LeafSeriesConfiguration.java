@@ -42,8 +42,22 @@ public class LeafSeriesConfiguration {
         return expiringWindows.stream().sorted().distinct().toList();
     }
 
-    public void setExpiringWindows(List<Duration> expiringWindows) {
-        this.expiringWindows = List.copyOf(expiringWindows);
+    /**
+     * Bound from configuration as text, so that one unparseable entry ({@code 7d,week}) stops start-up naming the
+     * setting instead of being dropped by the framework's conversion.
+     */
+    public void setExpiringWindows(List<String> windows) {
+        List<Duration> parsed = new java.util.ArrayList<>();
+        for (String w : windows) {
+            parsed.add(io.vaultpki.client.GoDurations.parse(w).orElseThrow(() -> new ConfigurationException(
+                    "monitor.leaves.expiring-windows: '" + w + "' is not a duration such as 7d or 720h")));
+        }
+        this.expiringWindows = List.copyOf(parsed);
+    }
+
+    /** Sets the windows directly (tests and programmatic use). */
+    public void useExpiringWindows(List<Duration> windows) {
+        this.expiringWindows = List.copyOf(windows);
     }
 
     public LeafSeriesConfiguration validate() {

@@ -53,7 +53,7 @@ class LeafSeriesConfigurationTest {
         assertThatThrownBy(leaves::validate).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("monitor.leaves.max-series");
         leaves.setMaxSeries(0);
-        leaves.setExpiringWindows(List.of(Duration.ZERO));
+        leaves.useExpiringWindows(List.of(Duration.ZERO));
         assertThatThrownBy(leaves::validate).hasMessageContaining("monitor.leaves.expiring-windows");
     }
 }

@@ -214,7 +214,7 @@ class PkiMetricsCollectorTest {
 
     @Test
     void configuredWindowsBecomeTheWindowLabels() {
-        leafSeries.setExpiringWindows(List.of(Duration.ofHours(12), Duration.ofDays(14)));
+        leafSeries.useExpiringWindows(List.of(Duration.ofHours(12), Duration.ofDays(14)));
         Scrape scrape = scrape(snapshot(engine("pki/", List.of(), List.of(), List.of(
                 leaf("01", "a", NOW.plus(Duration.ofHours(6)))), true)));
 

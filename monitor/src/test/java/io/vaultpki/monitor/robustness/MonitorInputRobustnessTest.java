@@ -67,6 +67,8 @@ class MonitorInputRobustnessTest {
                 Arguments.of("monitor.leaves.max-series", "-1"), Arguments.of("monitor.leaves.max-series", "many"),
                 Arguments.of("monitor.leaves.expiring-windows", "-7d"),
                 Arguments.of("monitor.leaves.expiring-windows", "0s"),
+                Arguments.of("monitor.leaves.expiring-windows", "7d,week"),
+                Arguments.of("monitor.health.ready-grace", "-1m"), Arguments.of("monitor.health.ready-grace", "later"),
                 Arguments.of("monitor.mounts.include", "re:(unclosed"), Arguments.of("monitor.mounts.exclude", "re:[z-a]"));
     }
 
