@@ -50,8 +50,17 @@ public class VaultReachability {
         }
     }
 
+    /**
+     * No answer, a timeout, a TLS failure, sealed or standby, also when wrapped (a login that could not reach Vault
+     * is a {@code VaultLoginException} caused by the connection failure). A 429 is an answer: Vault is rate-limiting.
+     */
     public static boolean isUnreachable(Throwable failure) {
-        return failure instanceof VaultConnectionException || failure instanceof VaultTimeoutException
-                || failure instanceof VaultTlsException || failure instanceof VaultUnavailableException;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof VaultConnectionException || t instanceof VaultTimeoutException
+                    || t instanceof VaultTlsException || t instanceof VaultUnavailableException u && !u.isRateLimited()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
