@@ -1,5 +1,7 @@
 package io.vaultpki.monitor.faults;
 
+import io.vaultpki.testkit.CapturedLog;
+import io.vaultpki.testkit.VaultSwitch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

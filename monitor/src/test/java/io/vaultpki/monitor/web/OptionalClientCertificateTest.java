@@ -1,6 +1,6 @@
 package io.vaultpki.monitor.web;
 
-import io.vaultpki.emulator.testkit.TestCertificates;
+import io.vaultpki.testkit.TestCertificates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.vaultpki.monitor.faults;
+package io.vaultpki.testkit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,20 +13,20 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Everything the application logs (root logger, the monitor and the Vault client at DEBUG) while a fault class
+ * Everything the application logs (root logger, the application and the Vault client at DEBUG) while a fault class
  * runs, except the emulator's own lines, which are the test fixture and not the product.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
     /** A Vault service or batch token as the emulator (and Vault) mint them. */
-    static final Pattern TOKEN = Pattern.compile("hv[sb]\\.[A-Za-z0-9]{20,}");
+    public static final Pattern TOKEN = Pattern.compile("hv[sb]\\.[A-Za-z0-9]{20,}");
 
     private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     private final Logger product = (Logger) LoggerFactory.getLogger("io.vaultpki");
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Level previous;
 
-    CapturedLog() {
+    public CapturedLog() {
         previous = product.getLevel();
         product.setLevel(Level.DEBUG);
         appender.start();
@@ -34,7 +34,7 @@ final class CapturedLog implements AutoCloseable {
     }
 
     /** Formatted messages with the messages of attached exceptions and their causes. */
-    List<String> lines() {
+    public List<String> lines() {
         List<ILoggingEvent> events;
         synchronized (appender) {
             events = List.copyOf(appender.list);
@@ -49,7 +49,7 @@ final class CapturedLog implements AutoCloseable {
     }
 
     /** No line holds a token, nor any of {@code secrets} (secret IDs, the tokens the test revoked...). */
-    void assertNoSecret(List<String> secrets) {
+    public void assertNoSecret(List<String> secrets) {
         List<String> lines = lines();
         assertThat(lines).as("captured log lines").isNotEmpty();
         for (String line : lines) {

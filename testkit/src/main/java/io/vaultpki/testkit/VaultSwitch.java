@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.faults;
+package io.vaultpki.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #down()} nothing listens on the port and every open connection is cut, so the app sees a Vault that is
  * really unreachable (connection refused), not an HTTP error; {@link #up()} listens on the same port again.
  */
-final class VaultSwitch implements AutoCloseable {
+public final class VaultSwitch implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
 
-    VaultSwitch(URI target) {
+    public VaultSwitch(URI target) {
         this.target = new InetSocketAddress(target.getHost(), target.getPort());
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
@@ -33,15 +33,15 @@ final class VaultSwitch implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    synchronized boolean isUp() {
+    public synchronized boolean isUp() {
         return server != null;
     }
 
-    synchronized void up() {
+    public synchronized void up() {
         if (server != null) {
             return;
         }
@@ -56,7 +56,7 @@ final class VaultSwitch implements AutoCloseable {
         }
     }
 
-    synchronized void down() {
+    public synchronized void down() {
         if (server == null) {
             return;
         }

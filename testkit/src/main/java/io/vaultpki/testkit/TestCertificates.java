@@ -1,4 +1,4 @@
-package io.vaultpki.emulator.testkit;
+package io.vaultpki.testkit;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
