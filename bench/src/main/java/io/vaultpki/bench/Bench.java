@@ -29,6 +29,7 @@ public final class Bench {
     }
 
     private static PrintStream progress = System.err;
+    private static long startedNanos = System.nanoTime();
 
     private Bench() {
     }
@@ -78,6 +79,7 @@ public final class Bench {
         Options options = new Options(given.quick(), given.workDir().toAbsolutePath(),
                 given.monitorJar().toAbsolutePath(), given.exporterJar().toAbsolutePath());
         progress = progressOut;
+        startedNanos = System.nanoTime();
         Report report = new Report(progressOut);
         long started = System.nanoTime();
         progress("vault-pki bench" + (options.quick() ? " (quick)" : "") + ", load average " + loadAverage()
@@ -107,8 +109,13 @@ public final class Bench {
         }
     }
 
+    /** Seconds since the run started, for the progress lines. */
+    static String elapsed() {
+        return Report.fmt((System.nanoTime() - startedNanos) / 1e9) + " s";
+    }
+
     static void progress(String message) {
-        progress.println(message);
+        progress.println("[" + elapsed() + "] " + message);
         progress.flush();
     }
 

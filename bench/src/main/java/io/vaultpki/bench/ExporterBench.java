@@ -53,8 +53,8 @@ final class ExporterBench {
     }
 
     void run() {
-        int creates = options.quick() ? 12 : 200;
-        Duration loadTime = options.quick() ? Duration.ofMillis(1500) : Duration.ofSeconds(10);
+        int creates = options.quick() ? 8 : 200;
+        Duration loadTime = options.quick() ? Duration.ofMillis(1000) : Duration.ofSeconds(10);
         int rate = 200;
         // Vault back-dates not_before by 30 s, so a short TTL's 2/3 point is already past at issuance: the renewal
         // export uses a 30 s TTL with renew_before 28 s, i.e. due 2 s after each issuance
@@ -107,7 +107,7 @@ final class ExporterBench {
                 emu.faults().clear();
                 String first = "l0-0";
                 Load.run(List.of(api, api.resolve(BASE + "/" + first + "/files/fullchain.pem")), token, 100,
-                        Duration.ofMillis(500));
+                        options.quick() ? Duration.ofMillis(300) : Duration.ofSeconds(2));
                 Load.Result list = Load.run(List.of(api), token, rate, loadTime);
                 report.row("exporter.api.list", "exporter API `GET /api/v1/certificates` (" + (2 * creates + 1)
                                 + " exports) at " + rate + " req/s for " + Report.fmt(loadTime.toMillis() / 1000.0) + " s",

@@ -31,6 +31,11 @@ final class Load {
 
     /** Sends {@code rate} requests per second for {@code duration}, cycling through {@code targets}. */
     static Result run(List<URI> targets, String bearer, int rate, Duration duration) {
+        return run(targets, bearer, rate, duration, Duration.ofSeconds(10));
+    }
+
+    /** As above; a request unanswered after {@code timeout} counts as failed. */
+    static Result run(List<URI> targets, String bearer, int rate, Duration duration, Duration timeout) {
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bench-load");
             t.setDaemon(true);
@@ -53,7 +58,7 @@ final class Load {
                     LockSupport.parkNanos(wait);
                 }
                 HttpRequest.Builder request = HttpRequest.newBuilder(targets.get(i % targets.size()))
-                        .timeout(Duration.ofSeconds(10)).GET();
+                        .timeout(timeout).GET();
                 if (bearer != null) {
                     request.header("Authorization", "Bearer " + bearer);
                 }
@@ -69,7 +74,8 @@ final class Load {
                             return null;
                         });
             }
-            CompletableFuture.allOf(all).orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            CompletableFuture.allOf(all).orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
+                    .exceptionally(e -> null).join();
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             double seconds = Math.max(1, lastDone.get() - start) / 1e9;
             return new Result(total, sorted.length, (int) failed.get(), percentile(sorted, 50), percentile(sorted, 99),

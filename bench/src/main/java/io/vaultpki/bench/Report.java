@@ -27,7 +27,7 @@ final class Report {
     void row(String id, String measurement, String result, String notes) {
         Row row = new Row(id, measurement, result, notes);
         rows.add(row);
-        progress.println("  " + measurement + ": " + result + (notes.isEmpty() ? "" : " (" + notes + ")"));
+        progress.println("  [" + Bench.elapsed() + "] " + measurement + ": " + result + (notes.isEmpty() ? "" : " (" + notes + ")"));
         progress.flush();
     }
 
