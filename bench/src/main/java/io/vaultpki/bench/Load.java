@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,9 +23,18 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Load {
 
-    /** Latencies in milliseconds, answers that were not 2xx, and the achieved rate of completed 2xx answers. */
+    /**
+     * Latencies in milliseconds of the 2xx answers; {@code failed}: errors, timeouts and requests not sent because
+     * {@link #MAX_IN_FLIGHT} were already waiting (the server was saturated); the achieved rate of 2xx answers.
+     */
     record Result(int sent, int ok, int failed, double p50Ms, double p99Ms, double maxMs, double okPerSecond) {
     }
+
+    /**
+     * At most this many requests wait at once (like wrk2's connection count): a saturated server then builds a
+     * bounded backlog instead of thousands of queued requests it would keep serving long after the load stopped.
+     */
+    static final int MAX_IN_FLIGHT = 64;
 
     private Load() {
     }
@@ -50,12 +60,18 @@ final class Load {
             AtomicLong failed = new AtomicLong();
             AtomicLong lastDone = new AtomicLong();
             CompletableFuture<?>[] all = new CompletableFuture<?>[total];
+            Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
                 long scheduled = start + i * period;
                 long wait = scheduled - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
+                }
+                if (!inFlight.tryAcquire()) {
+                    failed.incrementAndGet();
+                    all[i] = CompletableFuture.completedFuture(null);
+                    continue;
                 }
                 HttpRequest.Builder request = HttpRequest.newBuilder(targets.get(i % targets.size()))
                         .timeout(timeout).GET();
@@ -64,6 +80,7 @@ final class Load {
                 }
                 all[i] = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                         .handle((response, error) -> {
+                            inFlight.release();
                             long done = System.nanoTime();
                             lastDone.accumulateAndGet(done, Math::max);
                             if (error == null && response.statusCode() / 100 == 2) {
