@@ -36,7 +36,8 @@ final class Report {
         boolean met = measured <= limit;
         String margin = met
                 ? fmt(limit - measured) + " " + unit + " under the limit (" + pct((limit - measured) / limit) + ")"
-                : fmt(measured - limit) + " " + unit + " over the limit (" + pct((measured - limit) / limit) + ")"
+                : fmt(measured - limit) + " " + unit + " over the limit ("
+                + (measured >= 2 * limit ? fmt(measured / limit) + "× the limit" : pct((measured - limit) / limit)) + ")"
                 + (why.isEmpty() ? "" : ": " + why);
         targets.add(new Target(id, target, fmt(measured) + " " + unit + " (limit " + fmt(limit) + " " + unit + ")",
                 met ? "met" : "missed", margin));
