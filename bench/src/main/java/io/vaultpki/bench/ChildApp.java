@@ -1,0 +1,198 @@
+package io.vaultpki.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One application (the monitor's or the exporter's own runnable jar) in a child JVM, as it runs in production: its
+ * own heap, its own HTTP server on a free loopback port, configured by {@code -D} properties and the environment.
+ * The JVM flags are the container images' ({@code -XX:MaxRAMPercentage=75}) under a simulated 512 MiB limit
+ * ({@code -XX:MaxRAM=512m}). Output goes to {@code <name>.log} in the work directory.
+ */
+final class ChildApp implements AutoCloseable {
+
+    private static final String HOST_CLASS = "io/vaultpki/bench/AppHost.class";
+
+    private final String name;
+    private final Process process;
+    private final PrintWriter control;
+    private final BlockingQueue<String> memoryLines = new LinkedBlockingQueue<>();
+    private final Path log;
+    final int port;
+    final URI url;
+
+    private ChildApp(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.url = URI.create("http://127.0.0.1:" + port);
+        this.control = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+        Thread drain = new Thread(() -> drain(process.getInputStream()), name + "-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /**
+     * Starts {@code mainClass} from {@code jar} with {@code properties} as {@code -D} and {@code environment} added
+     * (secrets go through the environment, never the command line), and waits until {@code readyPath} answers 200.
+     */
+    static ChildApp start(String name, Path jar, String mainClass, Map<String, String> properties,
+                          Map<String, String> environment, Path workDir, String readyPath, Duration timeout) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build it first (./mvnw -B -q -DskipTests package)");
+        }
+        try {
+            Path hostDir = workDir.resolve("host");
+            Path hostClass = hostDir.resolve(HOST_CLASS);
+            if (!Files.exists(hostClass)) {
+                Files.createDirectories(hostClass.getParent());
+                try (InputStream in = ChildApp.class.getResourceAsStream("/" + HOST_CLASS)) {
+                    Files.copy(in, hostClass);
+                }
+            }
+            int port = freePort();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-XX:MaxRAM=512m");
+            command.add("-XX:MaxRAMPercentage=75");
+            command.add("-XX:+ExitOnOutOfMemoryError");
+            command.add("-Djava.io.tmpdir=" + workDir);
+            command.add("-Dmicronaut.server.port=" + port);
+            command.add("-Dmicronaut.server.host=127.0.0.1");
+            properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            command.add("-cp");
+            command.add(jar + java.io.File.pathSeparator + hostDir);
+            command.add("io.vaultpki.bench.AppHost");
+            command.add(mainClass);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().keySet().removeIf(k -> k.startsWith("VAULT_") || k.startsWith("EXPORTER_")
+                    || k.startsWith("MONITOR_") || k.equals("PKI_MOUNT_PATH") || k.equals("CERT_EXPORT_PATH")
+                    || k.equals("METRIC_UPDATE_INTERVAL") || k.equals("JAVA_TOOL_OPTIONS"));
+            builder.environment().putAll(environment);
+            Path log = workDir.resolve(name + ".log");
+            ChildApp app = new ChildApp(name, builder.start(), port, log);
+            app.awaitReady(readyPath, timeout);
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    private void drain(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+             Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith(AppHost.MEMORY_LINE)) {
+                    memoryLines.add(line);
+                }
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the child ended
+        }
+    }
+
+    private void awaitReady(String path, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url.resolve(path))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            Poll.pause(Duration.ofMillis(100));
+        }
+        close();
+        throw new IllegalStateException(name + " did not answer 200 on " + path + " within " + timeout + "; see " + log);
+    }
+
+    /** Resident memory (KiB) and heap used (bytes) after a full GC in the child. */
+    long[] memoryAfterGc() {
+        control.println("mem");
+        try {
+            String line = memoryLines.poll(30, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new IllegalStateException(name + " did not report its memory; see " + log);
+            }
+            long rss = Long.parseLong(line.replaceAll(".*rss=(-?\\d+).*", "$1"));
+            long heap = Long.parseLong(line.replaceAll(".*heap=(\\d+).*", "$1"));
+            return new long[] {rss, heap};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The child's VmRSS in KiB, read from /proc by pid (-1 without /proc). */
+    long rssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        control.close();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
