@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.export;
 
+import io.vaultpki.exporter.DirectorySnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vaultpki.client.VaultException;
 import io.vaultpki.emulator.pki.Issuer;
@@ -28,19 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -215,7 +212,7 @@ class ExportManagerTest {
     void aSealedVaultLeavesTheFilesByteIdenticalAndTheRetryBacksOff() throws IOException {
         ExportManager manager = manager();
         ExportMetadata first = manager.create(web("outage"), Actor.SYSTEM).metadata().orElseThrow();
-        Map<String, String> before = tree(root.resolve("outage"));
+        Map<String, String> before = DirectorySnapshot.of(root.resolve("outage"));
 
         pki.emulator.faults().seal();
         pki.clock.advance(Duration.between(pki.clock.instant(), first.renewAt()).plusMinutes(1));
@@ -226,7 +223,7 @@ class ExportManagerTest {
         assertThat(failed.lastOutcome()).isEqualTo(ExportStatus.Outcome.FAILURE);
         assertThat(failed.consecutiveFailures()).isEqualTo(1);
         assertThat(failed.nextAttempt()).isBetween(failedAt.plusSeconds(1), failedAt.plus(Duration.ofMinutes(5)));
-        assertThat(tree(root.resolve("outage"))).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root.resolve("outage"))).isEqualTo(before);
         assertThat(reachability.reachable()).isFalse();
 
         pki.emulator.faults().unseal();
@@ -353,17 +350,4 @@ class ExportManagerTest {
         assertThatThrownBy(() -> manager.files("gone")).isInstanceOf(ExportNotFoundException.class);
     }
 
-    /** Every regular file below {@code dir} (links followed) with its SHA-256. */
-    private static Map<String, String> tree(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString(), HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
 }

@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.faults;
 
+import io.vaultpki.exporter.DirectorySnapshot;
 import io.vaultpki.testkit.CapturedLog;
 import io.vaultpki.testkit.VaultSwitch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,14 +39,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -384,7 +381,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
         vault.up();
         awaitHealthy();
         awaitTrue("the pinned export written", () -> Files.isRegularFile(exports.resolve("pinned/cert.pem")));
-        Map<String, String> pinned = tree(exports.resolve("pinned"));
+        Map<String, String> pinned = DirectorySnapshot.of(exports.resolve("pinned"));
         byte[] oldCa = read(exports.resolve("ca/cert.pem"));
 
         rootMount.deleteIssuer(root.id());
@@ -396,7 +393,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
 
         assertThat(new String(read(exports.resolve("ca/cert.pem")))).isEqualTo(added.pem());
         assertThat(export("ca").path("consecutive_failures").asInt()).isZero();
-        assertThat(tree(exports.resolve("pinned"))).as("the deleted issuer's files stay").isEqualTo(pinned);
+        assertThat(DirectorySnapshot.of(exports.resolve("pinned"))).as("the deleted issuer's files stay").isEqualTo(pinned);
         assertThat(export("pinned").path("last_error").asText()).contains(root.id());
         assertThat(code("/health/readiness")).isEqualTo(200);
         assertNoSecretLogged();
@@ -499,31 +496,11 @@ class ExporterFaultsTest implements TestPropertyProvider {
     private Map<String, Map<String, String>> trees() {
         Map<String, Map<String, String>> trees = new TreeMap<>();
         for (String name : EXPORTS) {
-            trees.put(name, tree(exports.resolve(name)));
+            trees.put(name, DirectorySnapshot.of(exports.resolve(name)));
         }
         return trees;
     }
 
-    /** Every entry under {@code dir}: a file's SHA-256, a link's target. */
-    private static Map<String, String> tree(Path dir) {
-        Map<String, String> tree = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.toList()) {
-                String key = dir.relativize(p).toString();
-                if (Files.isSymbolicLink(p)) {
-                    tree.put(key, "-> " + Files.readSymbolicLink(p));
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    tree.put(key, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(Files.readAllBytes(p))));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return tree;
-    }
 
     private static byte[] read(Path file) {
         try {

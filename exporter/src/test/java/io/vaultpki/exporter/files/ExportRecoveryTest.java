@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.vaultpki.exporter.files.TestFiles.issueSpec;
-import static io.vaultpki.exporter.files.TestFiles.snapshot;
+import io.vaultpki.exporter.DirectorySnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ExportRecoveryTest {
@@ -134,13 +134,13 @@ class ExportRecoveryTest {
         Path only = write(store, "lost", first);
         Files.write(only.resolve("cert.pem"), new byte[0]);
         Files.delete(data(root.resolve("lost")));
-        var before = snapshot(root.resolve("lost"));
+        var before = DirectorySnapshot.of(root.resolve("lost"));
 
         RecoveryReport report = store.recover();
 
         assertThat(report.brokenExports()).containsExactly("lost");
         assertThat(report.repointedExports()).isEmpty();
-        assertThat(snapshot(root.resolve("lost"))).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root.resolve("lost"))).isEqualTo(before);
         assertThat(store.files("lost")).isEmpty();
     }
 
@@ -237,14 +237,14 @@ class ExportRecoveryTest {
         Files.writeString(victimDir.resolve("inner.txt"), "keep me too");
         Files.createSymbolicLink(root.resolve("doomed/escape"), victim);
         Files.createSymbolicLink(root.resolve("doomed/escape-dir"), victimDir);
-        var neighbourBefore = snapshot(root.resolve("neighbour"));
+        var neighbourBefore = DirectorySnapshot.of(root.resolve("neighbour"));
 
         assertThat(store.purge("doomed")).isTrue();
 
         assertThat(Files.exists(root.resolve("doomed"), LinkOption.NOFOLLOW_LINKS)).isFalse();
         assertThat(Files.readString(victim)).isEqualTo("keep me");
         assertThat(Files.readString(victimDir.resolve("inner.txt"))).isEqualTo("keep me too");
-        assertThat(snapshot(root.resolve("neighbour"))).isEqualTo(neighbourBefore);
+        assertThat(DirectorySnapshot.of(root.resolve("neighbour"))).isEqualTo(neighbourBefore);
         assertThat(store.purge("doomed")).isFalse();
     }
 

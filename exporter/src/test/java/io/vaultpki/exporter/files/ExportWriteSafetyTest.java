@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static io.vaultpki.exporter.files.TestFiles.issueSpec;
-import static io.vaultpki.exporter.files.TestFiles.snapshot;
+import io.vaultpki.exporter.DirectorySnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +62,7 @@ class ExportWriteSafetyTest {
     void anUnchangedRewriteSwitchesNothingAndLeavesTheVersionUntouched() throws Exception {
         ExportStore store = store();
         WriteResult written = store.write(issueSpec("same"), first, renewAt(), false);
-        Map<String, String> before = snapshot(root);
+        Map<String, String> before = DirectorySnapshot.of(root);
 
         WriteResult again = store.write(issueSpec("same"), first, renewAt(), false);
 
@@ -70,7 +70,7 @@ class ExportWriteSafetyTest {
         assertThat(again.switched()).isFalse();
         assertThat(again.versionDirectory()).isEqualTo(written.versionDirectory());
         assertThat(again.metadata()).isEqualTo(written.metadata());
-        assertThat(snapshot(root)).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root)).isEqualTo(before);
     }
 
     @Test
@@ -80,10 +80,10 @@ class ExportWriteSafetyTest {
                 FileSecrets.of("p12".toCharArray(), "pass".toCharArray())), Clock.systemUTC());
         ExportSpec spec = issueSpec("salted", Format.PEM, Format.DER, Format.PKCS12);
         store.write(spec, first, renewAt(), false);
-        Map<String, String> before = snapshot(root);
+        Map<String, String> before = DirectorySnapshot.of(root);
 
         assertThat(store.write(spec, first, renewAt(), false).switched()).isFalse();
-        assertThat(snapshot(root)).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root)).isEqualTo(before);
     }
 
     @Test
@@ -104,27 +104,27 @@ class ExportWriteSafetyTest {
     void aKeyOfAnotherCertificateIsRefusedAndTheDiskIsUnchanged() throws Exception {
         ExportStore store = store();
         store.write(issueSpec("mixed"), first, renewAt(), false);
-        Map<String, String> before = snapshot(root);
+        Map<String, String> before = DirectorySnapshot.of(root);
         CertificateMaterial mixed = new CertificateMaterial(first.leaf(), first.chain(), first.roots(),
                 second.privateKey(), List.of());
 
         assertThatThrownBy(() -> store.write(issueSpec("mixed"), mixed, renewAt(), false))
                 .isInstanceOf(InvalidMaterialException.class).hasMessageContaining("does not match");
-        assertThat(snapshot(root)).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root)).isEqualTo(before);
     }
 
     @Test
     void aBrokenChainIsRefusedAndTheDiskIsUnchanged() throws Exception {
         ExportStore store = store();
         store.write(issueSpec("broken"), first, renewAt(), false);
-        Map<String, String> before = snapshot(root);
+        Map<String, String> before = DirectorySnapshot.of(root);
         // the root in place of the intermediate: the leaf is not signed by it
         CertificateMaterial broken = new CertificateMaterial(first.leaf(), first.roots(), first.roots(),
                 first.privateKey(), List.of());
 
         assertThatThrownBy(() -> store.write(issueSpec("broken"), broken, renewAt(), false))
                 .isInstanceOf(InvalidMaterialException.class).hasMessageContaining("not signed");
-        assertThat(snapshot(root)).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root)).isEqualTo(before);
     }
 
     @Test
@@ -141,12 +141,12 @@ class ExportWriteSafetyTest {
     void pkcs12WithoutAPasswordIsRefusedNamingTheSettingAndTheDiskIsUnchanged() throws Exception {
         ExportStore store = store();
         store.write(issueSpec("p12"), first, renewAt(), false);
-        Map<String, String> before = snapshot(root);
+        Map<String, String> before = DirectorySnapshot.of(root);
 
         assertThatThrownBy(() -> store.write(issueSpec("p12", Format.PKCS12), first, renewAt(), false))
                 .isInstanceOf(InvalidMaterialException.class)
                 .hasMessageContaining("exporter.files.pkcs12-password").hasMessageContaining("exporter.files.pkcs12-password-file");
-        assertThat(snapshot(root)).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root)).isEqualTo(before);
     }
 
     @Test
@@ -154,13 +154,13 @@ class ExportWriteSafetyTest {
         Path victim = Files.writeString(outside.resolve("victim.txt"), "do not touch");
         Path dir = Files.createDirectories(root.resolve("planted"));
         Files.createSymbolicLink(dir.resolve("key.pem"), victim);
-        Map<String, String> before = snapshot(dir);
+        Map<String, String> before = DirectorySnapshot.of(dir);
 
         assertThatThrownBy(() -> store().write(issueSpec("planted"), first, renewAt(), false))
                 .isInstanceOf(ExportWriteException.class).hasMessageContaining(dir.resolve("key.pem").toString());
 
         assertThat(Files.readString(victim)).isEqualTo("do not touch");
-        assertThat(snapshot(dir)).isEqualTo(before);
+        assertThat(DirectorySnapshot.of(dir)).isEqualTo(before);
     }
 
     @Test
@@ -180,12 +180,12 @@ class ExportWriteSafetyTest {
     void anExportDirectoryThatIsASymlinkIsRefused() throws Exception {
         Files.createDirectories(root);
         Files.createSymbolicLink(root.resolve("hijacked"), outside);
-        Map<String, String> outsideBefore = snapshot(outside);
+        Map<String, String> outsideBefore = DirectorySnapshot.of(outside);
 
         assertThatThrownBy(() -> store().write(issueSpec("hijacked"), first, renewAt(), false))
                 .isInstanceOf(ExportWriteException.class).hasMessageContaining("symlink");
 
-        assertThat(snapshot(outside)).isEqualTo(outsideBefore);
+        assertThat(DirectorySnapshot.of(outside)).isEqualTo(outsideBefore);
         assertThat(store().current("hijacked")).isEmpty();
         assertThat(store().read("hijacked", "cert.pem")).isEmpty();
     }

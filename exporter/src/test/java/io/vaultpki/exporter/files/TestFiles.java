@@ -22,9 +22,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** Reading exported files back the way a consumer would, and snapshots of a whole tree. */
 final class TestFiles {
@@ -90,24 +87,4 @@ final class TestFiles {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
     }
 
-    /** Every entry under {@code root}: type, mode, link target or content hash. Equal snapshots mean nothing changed. */
-    static Map<String, String> snapshot(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return out;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.toList()) {
-                String key = root.relativize(p).toString();
-                if (Files.isSymbolicLink(p)) {
-                    out.put(key, "link -> " + Files.readSymbolicLink(p));
-                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(key, "dir " + mode(p));
-                } else {
-                    out.put(key, "file " + mode(p) + " " + Hashes.sha256(Files.readAllBytes(p)));
-                }
-            }
-        }
-        return out;
-    }
 }

@@ -1,5 +1,7 @@
 package io.vaultpki.exporter.robustness;
 
+import io.vaultpki.exporter.api.ApiTestTokens;
+import io.vaultpki.exporter.DirectorySnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -31,9 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -82,10 +82,10 @@ class ApiInputRobustnessTest implements TestPropertyProvider {
         p.put("exporter.audit.path", auditDir.resolve("audit.log").toAbsolutePath().toString());
         p.put("exporter.files.pkcs12-password", P12_PASSWORD);
         p.put("exporter.api.tokens[0].name", "operator");
-        p.put("exporter.api.tokens[0].sha256", sha256(OPERATOR));
+        p.put("exporter.api.tokens[0].sha256", ApiTestTokens.sha256(OPERATOR));
         p.put("exporter.api.tokens[0].scopes", "read,write,keys");
         p.put("exporter.api.tokens[1].name", "reader");
-        p.put("exporter.api.tokens[1].sha256", sha256(READER));
+        p.put("exporter.api.tokens[1].sha256", ApiTestTokens.sha256(READER));
         p.put("exporter.api.tokens[1].scopes", "read");
         return p;
     }
@@ -103,13 +103,13 @@ class ApiInputRobustnessTest implements TestPropertyProvider {
 
     @BeforeEach
     void snapshotTheExportRoot() {
-        before = tree(root);
+        before = DirectorySnapshot.of(root);
         assertThat(before).containsKey(".state/specs/" + KEPT + ".json");
     }
 
     @AfterEach
     void nothingWasWrittenAndTheApiStillAnswers() throws Exception {
-        assertThat(tree(root)).as("export root after the bad request").isEqualTo(before);
+        assertThat(DirectorySnapshot.of(root)).as("export root after the bad request").isEqualTo(before);
         HttpResponse<String> list = send("GET", BASE, null, READER);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"" + KEPT + "\"");
@@ -490,30 +490,5 @@ class ApiInputRobustnessTest implements TestPropertyProvider {
         return problem;
     }
 
-    /** Every file under {@code dir}, relative path to SHA-256 of its bytes (directories as {@code "dir"}). */
-    private static Map<String, String> tree(Path dir) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(p -> !p.equals(dir)).forEach(p -> {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                try {
-                    out.put(rel, Files.isDirectory(p) ? "dir" : Files.isSymbolicLink(p) ? "link:" + Files.readSymbolicLink(p)
-                            : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
