@@ -46,14 +46,15 @@ public class ExportsReadinessIndicator implements HealthIndicator {
 
     HealthResult check() {
         Instant now = clock.instant();
-        List<String> invalid = manager.list().stream()
+        List<ExportStatus> exports = manager.list();
+        List<String> invalid = exports.stream()
                 .filter(s -> s.metadata().map(m -> !now.isBefore(m.notAfter())).orElse(true))
                 .map(ExportStatus::name).toList();
         VaultReachability.State state = vault.state();
         boolean vaultDown = Boolean.FALSE.equals(state.reachable());
         boolean ready = !(vaultDown && (requireVault || !invalid.isEmpty()));
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("exports", manager.list().size());
+        details.put("exports", exports.size());
         details.put("exportsWithoutValidFiles", invalid);
         details.put("vaultReachable", state.reachable());
         if (state.reason() != null) {
