@@ -1,5 +1,7 @@
 package io.vaultpki.exporter.faults;
 
+import io.vaultpki.testkit.Await;
+import io.vaultpki.testkit.EmulatedAppRole;
 import io.vaultpki.exporter.DirectorySnapshot;
 import io.vaultpki.testkit.CapturedLog;
 import io.vaultpki.testkit.VaultSwitch;
@@ -14,7 +16,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.StandbyMode;
-import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.Issuer;
 import io.vaultpki.emulator.pki.IssuerSpec;
@@ -22,7 +23,6 @@ import io.vaultpki.emulator.pki.KeyAlgorithm;
 import io.vaultpki.emulator.pki.LeafSpec;
 import io.vaultpki.emulator.pki.PkiMount;
 import io.vaultpki.emulator.pki.RoleSpec;
-import io.vaultpki.emulator.spi.TokenEntry;
 import io.vaultpki.exporter.api.ApiTestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -49,9 +49,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,8 +85,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
     private static final Set<String> ON_PKI_INT = Set.of("partner", "web");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String secretId = UUID.randomUUID().toString();
-    private final List<String> revokedTokens = new CopyOnWriteArrayList<>();
+    private EmulatedAppRole approle;
     private VaultEmulator emu;
     private VaultSwitch vault;
     private CapturedLog log;
@@ -117,7 +113,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
                 .serialNumber();
         emu.policies().put(POLICY, Policy.builder().path("pki/*", "read", "list")
                 .path("pki_int/*", "read", "list", "create", "update").build());
-        approleTtl(TOKEN_TTL);
+        approle = new EmulatedAppRole(emu, "exporter", ROLE_ID, POLICY, TOKEN_TTL);
         vault = new VaultSwitch(emu.url()); // down: Vault is unreachable when the exporter starts
         exports = Path.of("target", "fault-exports-" + UUID.randomUUID()).toAbsolutePath();
 
@@ -126,7 +122,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
         p.put("vault.auth.method", "approle");
         p.put("vault.auth.mount", "approle");
         p.put("vault.auth.role-id", ROLE_ID);
-        p.put("vault.auth.secret-id", secretId);
+        p.put("vault.auth.secret-id", approle.secretId());
         p.put("vault.max-retries", "0");
         p.put("vault.read-timeout", "500ms");
         p.put("exporter.path", exports.toString());
@@ -155,10 +151,6 @@ class ExporterFaultsTest implements TestPropertyProvider {
         return p;
     }
 
-    private void approleTtl(Duration ttl) {
-        emu.auth().appRole("approle").role("exporter", ROLE_ID, secretId,
-                TokenSpec.builder().policies(POLICY).ttl(ttl).maxTtl(Duration.ofHours(24)).renewable(true).build());
-    }
 
     @AfterAll
     void stop() {
@@ -226,7 +218,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
     @Test
     @Order(1)
     void vaultUnreachableAtStartLeavesNoFilesKeepsTheApiAnsweringAndTheExportsAreWrittenOnceVaultListens() {
-        awaitTrue("every export failed once", () -> EXPORTS.stream().allMatch(n -> export(n).path("consecutive_failures").asInt() >= 1));
+        Await.until("every export failed once", AWAIT, () -> EXPORTS.stream().allMatch(n -> export(n).path("consecutive_failures").asInt() >= 1));
 
         for (String name : EXPORTS) {
             JsonNode export = export(name);
@@ -269,10 +261,10 @@ class ExporterFaultsTest implements TestPropertyProvider {
                 assertThat(refused.code()).isEqualTo(fault.renewStatus());
                 String problem = refused.getResponse().getBody(String.class).orElse("");
                 assertThat(refused.getResponse().getContentType().map(Object::toString)).contains("application/problem+json");
-                assertThat(problem).doesNotContain("Exception", "\tat ", secretId);
+                assertThat(problem).doesNotContain("Exception", "\tat ", approle.secretId());
                 assertThat(CapturedLog.TOKEN.matcher(problem).find()).isFalse();
             }
-            awaitTrue(fault + " on every affected export", () -> fault.failing().stream()
+            Await.until(fault + " on every affected export", AWAIT, () -> fault.failing().stream()
                     .allMatch(n -> export(n).path("consecutive_failures").asInt() >= 1));
 
             assertThat(trees()).as("every export's files, byte for byte").isEqualTo(before);
@@ -282,7 +274,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
                 JsonNode export = find(list, name);
                 if (fault.failing().contains(name)) {
                     assertThat(export.path("last_outcome").asText()).as(name).isEqualTo("failure");
-                    assertThat(export.path("last_error").asText()).as(name).isNotBlank().doesNotContain(secretId);
+                    assertThat(export.path("last_error").asText()).as(name).isNotBlank().doesNotContain(approle.secretId());
                     assertThat(sample(metrics, "vault_pki_exporter_consecutive_failures", name)).as(name)
                             .hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(1));
                     assertThat(failures(metrics, name)).as(name).isGreaterThan(failures(metricsBefore, name));
@@ -320,7 +312,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
     /** A token Vault no longer accepts, revoked or expired, is replaced by a new login without a failed export. */
     Stream<Arguments> tokenLosses() {
         return Stream.of(
-                Arguments.of("revoked", (Runnable) this::revokeExporterTokens),
+                Arguments.of("revoked", (Runnable) () -> approle.revokeIssuedTokens()),
                 Arguments.of("expired", (Runnable) () -> emu.clock().advance(TOKEN_TTL.plusMinutes(1))));
     }
 
@@ -334,9 +326,9 @@ class ExporterFaultsTest implements TestPropertyProvider {
         long logins = logins();
 
         loseToken.run();
-        awaitTrue("a new login after the token was " + how, () -> logins() > logins);
+        Await.until("a new login after the token was " + how, AWAIT, () -> logins() > logins);
         double reads = attempts(metrics(), "ca", "skipped");
-        awaitTrue("a re-read with the new token", () -> attempts(metrics(), "ca", "skipped") > reads);
+        Await.until("a re-read with the new token", AWAIT, () -> attempts(metrics(), "ca", "skipped") > reads);
         awaitHealthy();
 
         assertThat(trees()).isEqualTo(before);
@@ -352,18 +344,18 @@ class ExporterFaultsTest implements TestPropertyProvider {
         vault.up();
         awaitHealthy();
         String metricsBefore = metrics();
-        approleTtl(Duration.ofSeconds(3)); // renewed after 2 s
+        approle.tokenTtl(Duration.ofSeconds(3)); // renewed after 2 s
         emu.faults().failNext("^auth/token/renew-self$", 1, 403, "permission denied");
         try {
             long logins = logins();
-            revokeExporterTokens();
-            awaitTrue("a login with the short-lived token", () -> logins() > logins);
+            approle.revokeIssuedTokens();
+            Await.until("a login with the short-lived token", AWAIT, () -> logins() > logins);
         } finally {
-            approleTtl(TOKEN_TTL); // the login after the denied renewal gets a long-lived token again
+            approle.tokenTtl(TOKEN_TTL); // the login after the denied renewal gets a long-lived token again
         }
         long shortLogins = logins();
-        awaitTrue("the renewal denied", () -> emu.requests().count("POST", "^auth/token/renew-self$") >= 1);
-        awaitTrue("a new login after the denied renewal", () -> logins() > shortLogins);
+        Await.until("the renewal denied", AWAIT, () -> emu.requests().count("POST", "^auth/token/renew-self$") >= 1);
+        Await.until("a new login after the denied renewal", AWAIT, () -> logins() > shortLogins);
         awaitHealthy();
 
         assertThat(emu.requests().all()).filteredOn(r -> r.path().equals("auth/token/renew-self"))
@@ -380,16 +372,16 @@ class ExporterFaultsTest implements TestPropertyProvider {
     void anIssuerDeletedAndAnotherAddedRewritesTheDefaultIssuerExportAndKeepsThePinnedOnesFiles() {
         vault.up();
         awaitHealthy();
-        awaitTrue("the pinned export written", () -> Files.isRegularFile(exports.resolve("pinned/cert.pem")));
+        Await.until("the pinned export written", AWAIT, () -> Files.isRegularFile(exports.resolve("pinned/cert.pem")));
         Map<String, String> pinned = DirectorySnapshot.of(exports.resolve("pinned"));
         byte[] oldCa = read(exports.resolve("ca/cert.pem"));
 
         rootMount.deleteIssuer(root.id());
         Issuer added = rootMount.generateRoot(IssuerSpec.named("root-2").commonName("Fault Root CA 2"));
         rootMount.setDefault(added.id());
-        awaitTrue("the ca export switched to the new default issuer",
+        Await.until("the ca export switched to the new default issuer", AWAIT,
                 () -> !java.util.Arrays.equals(read(exports.resolve("ca/cert.pem")), oldCa));
-        awaitTrue("the pinned export failing", () -> export("pinned").path("consecutive_failures").asInt() >= 1);
+        Await.until("the pinned export failing", AWAIT, () -> export("pinned").path("consecutive_failures").asInt() >= 1);
 
         assertThat(new String(read(exports.resolve("ca/cert.pem")))).isEqualTo(added.pem());
         assertThat(export("ca").path("consecutive_failures").asInt()).isZero();
@@ -403,7 +395,7 @@ class ExporterFaultsTest implements TestPropertyProvider {
 
     /** ca, partner and web succeeded at their last attempt and have files. */
     private void awaitHealthy() {
-        awaitTrue("every export healthy", () -> {
+        Await.until("every export healthy", AWAIT, () -> {
             JsonNode list = list();
             return EXPORTS.stream().map(n -> find(list, n)).allMatch(e -> e.path("consecutive_failures").asInt() == 0
                     && Set.of("success", "unchanged").contains(e.path("last_outcome").asText())
@@ -476,20 +468,10 @@ class ExporterFaultsTest implements TestPropertyProvider {
                 + emu.requests().count("PUT", "^auth/approle/login$");
     }
 
-    private void revokeExporterTokens() {
-        for (TokenEntry token : emu.tokens().all()) {
-            if (token.path().startsWith("auth/approle/")) {
-                revokedTokens.add(token.id());
-                emu.tokens().revoke(token.id());
-            }
-        }
-    }
 
     private void assertNoSecretLogged() {
-        List<String> secrets = new ArrayList<>(revokedTokens);
-        secrets.add(secretId);
+        List<String> secrets = new ArrayList<>(approle.secrets());
         secrets.add(OPERATOR);
-        emu.tokens().all().forEach(t -> secrets.add(t.id()));
         log.assertNoSecret(secrets);
     }
 
@@ -533,11 +515,4 @@ class ExporterFaultsTest implements TestPropertyProvider {
         }
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("%s within %s", what, AWAIT).isLessThan(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-    }
 }

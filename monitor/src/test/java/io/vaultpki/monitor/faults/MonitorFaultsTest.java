@@ -1,5 +1,7 @@
 package io.vaultpki.monitor.faults;
 
+import io.vaultpki.testkit.Await;
+import io.vaultpki.testkit.EmulatedAppRole;
 import io.vaultpki.testkit.CapturedLog;
 import io.vaultpki.testkit.VaultSwitch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,13 +16,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.StandbyMode;
-import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.Issuer;
 import io.vaultpki.emulator.pki.IssuerSpec;
 import io.vaultpki.emulator.pki.LeafSpec;
 import io.vaultpki.emulator.pki.PkiMount;
-import io.vaultpki.emulator.spi.TokenEntry;
 import io.vaultpki.monitor.metrics.Scrape;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -37,14 +37,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,8 +67,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
     private static final int FOREVER = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String secretId = UUID.randomUUID().toString();
-    private final List<String> revokedTokens = new CopyOnWriteArrayList<>();
+    private EmulatedAppRole approle;
     private VaultEmulator emu;
     private VaultSwitch vault;
     private CapturedLog log;
@@ -97,14 +91,14 @@ class MonitorFaultsTest implements TestPropertyProvider {
         churn.generateRoot(IssuerSpec.named("fc-old"));
         emu.policies().put(POLICY, Policy.builder().path("sys/mounts", "read")
                 .path("fa/*", "read", "list").path("fb/*", "read", "list").path("fc/*", "read", "list").build());
-        approleTtl(TOKEN_TTL);
+        approle = new EmulatedAppRole(emu, "monitor", ROLE_ID, POLICY, TOKEN_TTL);
         vault = new VaultSwitch(emu.url()); // down: Vault is unreachable when the monitor starts
         Map<String, String> p = new HashMap<>();
         p.put("vault.address", vault.url().toString());
         p.put("vault.auth.method", "approle");
         p.put("vault.auth.mount", "approle");
         p.put("vault.auth.role-id", ROLE_ID);
-        p.put("vault.auth.secret-id", secretId);
+        p.put("vault.auth.secret-id", approle.secretId());
         p.put("vault.max-retries", "0");
         p.put("vault.read-timeout", "500ms");
         p.put("monitor.refresh.interval", "100ms");
@@ -113,10 +107,6 @@ class MonitorFaultsTest implements TestPropertyProvider {
         return p;
     }
 
-    private void approleTtl(Duration ttl) {
-        emu.auth().appRole("approle").role("monitor", ROLE_ID, secretId,
-                TokenSpec.builder().policies(POLICY).ttl(ttl).maxTtl(Duration.ofHours(24)).renewable(true).build());
-    }
 
     @AfterAll
     void stop() {
@@ -179,7 +169,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
     @Test
     @Order(1)
     void vaultUnreachableAtStartIsReportedWithoutDataAndTheMonitorRecoversOnceVaultListens() throws Exception {
-        awaitTrue("a failed first refresh", () -> status().path("last_refresh").path("outcome").asText().equals("failed"));
+        Await.until("a failed first refresh", AWAIT, () -> status().path("last_refresh").path("outcome").asText().equals("failed"));
 
         Scrape scrape = scrape();
         assertThat(scrape.value("vault_pki_monitor_up")).contains(0.0);
@@ -221,7 +211,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
         fault.inject().run();
         try {
             // a refresh that started before the fault may still end well: wait for one that started after it
-            awaitTrue(fault + " reported", () -> reports(status(), fault, injected));
+            Await.until(fault + " reported", AWAIT, () -> reports(status(), fault, injected));
             JsonNode failing = status();
             Instant failingStarted = Instant.parse(failing.path("last_refresh").path("started_at").asText());
 
@@ -254,7 +244,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
             } else {
                 assertThat(engine(status, "fb/").path("up").asBoolean()).as("the other engines stay up").isTrue();
             }
-            assertThat(status.toString()).doesNotContain(secretId);
+            assertThat(status.toString()).doesNotContain(approle.secretId());
             assertThat(code("/health/liveness")).isEqualTo(200);
             assertThat(code("/health/readiness")).as("ready within the grace").isEqualTo(200);
             assertThat(code("/status")).isEqualTo(fault.vaultWide() ? 500 : 200);
@@ -282,7 +272,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
     /** A token Vault no longer accepts, revoked or expired, is replaced by a new login within the same refresh. */
     Stream<Arguments> tokenLosses() {
         return Stream.of(
-                Arguments.of("revoked", (Runnable) this::revokeMonitorTokens),
+                Arguments.of("revoked", (Runnable) () -> approle.revokeIssuedTokens()),
                 Arguments.of("expired", (Runnable) () -> emu.clock().advance(TOKEN_TTL.plusMinutes(1))));
     }
 
@@ -297,7 +287,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
         emu.requests().clear();
 
         loseToken.run();
-        awaitTrue("a new login after the token was " + how, () -> logins() > logins);
+        Await.until("a new login after the token was " + how, AWAIT, () -> logins() > logins);
         awaitHealthy();
 
         assertThat(totalErrors()).as("no refresh step failed").isEqualTo(errors);
@@ -311,18 +301,18 @@ class MonitorFaultsTest implements TestPropertyProvider {
         vault.up();
         awaitHealthy();
         double errors = totalErrors();
-        approleTtl(Duration.ofSeconds(3)); // renewed after 2 s
+        approle.tokenTtl(Duration.ofSeconds(3)); // renewed after 2 s
         emu.faults().failNext("^auth/token/renew-self$", 1, 403, "permission denied");
         try {
             double logins = logins();
-            revokeMonitorTokens();
-            awaitTrue("a login with the short-lived token", () -> logins() > logins);
+            approle.revokeIssuedTokens();
+            Await.until("a login with the short-lived token", AWAIT, () -> logins() > logins);
         } finally {
-            approleTtl(TOKEN_TTL); // the login after the denied renewal gets a long-lived token again
+            approle.tokenTtl(TOKEN_TTL); // the login after the denied renewal gets a long-lived token again
         }
         double shortLogins = logins();
-        awaitTrue("the renewal denied", () -> emu.requests().count("POST", "^auth/token/renew-self$") >= 1);
-        awaitTrue("a new login after the denied renewal", () -> logins() > shortLogins);
+        Await.until("the renewal denied", AWAIT, () -> emu.requests().count("POST", "^auth/token/renew-self$") >= 1);
+        Await.until("a new login after the denied renewal", AWAIT, () -> logins() > shortLogins);
         awaitHealthy();
 
         assertThat(emu.requests().all()).filteredOn(r -> r.path().equals("auth/token/renew-self"))
@@ -340,7 +330,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
 
         churn.deleteIssuer(old);
         Issuer added = churn.generateRoot(IssuerSpec.named("fc-new"));
-        awaitTrue("the new issuer in /metrics", () -> issuerSeries(scrape(), "fc/").stream()
+        Await.until("the new issuer in /metrics", AWAIT, () -> issuerSeries(scrape(), "fc/").stream()
                 .anyMatch(s -> s.labels().get("issuer").equals(added.id())));
 
         Scrape scrape = scrape();
@@ -371,7 +361,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
 
     /** Every engine up, Vault reachable, the last refresh a success: the state the faults start from and return to. */
     private void awaitHealthy() {
-        awaitTrue("a fully successful refresh", () -> {
+        Await.until("a fully successful refresh", AWAIT, () -> {
             JsonNode status = status();
             JsonNode engines = status.path("engines");
             boolean allUp = engines.size() == 3;
@@ -383,14 +373,6 @@ class MonitorFaultsTest implements TestPropertyProvider {
         });
     }
 
-    private void revokeMonitorTokens() {
-        for (TokenEntry token : emu.tokens().all()) {
-            if (token.path().startsWith("auth/approle/")) {
-                revokedTokens.add(token.id());
-                emu.tokens().revoke(token.id());
-            }
-        }
-    }
 
     private double logins() {
         return scrape().value("vault_pki_vault_requests_total", "operation", "login", "outcome", "success").orElse(0.0);
@@ -401,10 +383,7 @@ class MonitorFaultsTest implements TestPropertyProvider {
     }
 
     private void assertNoSecretLogged() {
-        List<String> secrets = new ArrayList<>(revokedTokens);
-        secrets.add(secretId);
-        emu.tokens().all().forEach(t -> secrets.add(t.id()));
-        log.assertNoSecret(secrets);
+        log.assertNoSecret(approle.secrets());
     }
 
     private static List<Scrape.Sample> issuerSeries(Scrape scrape, String engine) {
@@ -460,11 +439,4 @@ class MonitorFaultsTest implements TestPropertyProvider {
         return instant.getEpochSecond() + instant.getNano() / 1e9;
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("%s within %s", what, AWAIT).isLessThan(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-    }
 }
