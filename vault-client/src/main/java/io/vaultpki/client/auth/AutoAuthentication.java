@@ -38,9 +38,9 @@ public final class AutoAuthentication implements VaultAuthentication {
         this.serviceAccountTokenFile = Objects.requireNonNull(serviceAccountTokenFile, "serviceAccountTokenFile");
     }
 
-    /** Reads the real environment, {@code user.home} and the standard service-account token path. */
+    /** Reads the real environment, {@code $HOME} and the standard service-account token path. */
     public static AutoAuthentication fromSystem() {
-        return new AutoAuthentication(System.getenv(), Path.of(System.getProperty("user.home")),
+        return new AutoAuthentication(System.getenv(), HomeDirectory.of(System.getenv()),
                 KubernetesAuthOptions.DEFAULT_JWT_PATH);
     }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TokenFileAuthentication implements VaultAuthentication {
 
-    public static final String METHOD = "token_file";
+    public static final String METHOD = "token-file";
     /** Name of the Vault CLI's token file in the user's home directory. */
     public static final String DEFAULT_FILE_NAME = ".vault-token";
 
@@ -33,9 +33,9 @@ public final class TokenFileAuthentication implements VaultAuthentication {
         this.file = new FileCredentialSupplier(Objects.requireNonNull(file, "vault.auth.token-file.path must not be empty"));
     }
 
-    /** {@code ~/.vault-token} of the user running the JVM. */
+    /** {@code $HOME/.vault-token}, where the Vault CLI writes it. */
     public static Path defaultFile() {
-        return Path.of(System.getProperty("user.home"), DEFAULT_FILE_NAME);
+        return HomeDirectory.of(System.getenv()).resolve(DEFAULT_FILE_NAME);
     }
 
     /** The token file. */

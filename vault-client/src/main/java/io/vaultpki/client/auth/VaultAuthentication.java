@@ -13,7 +13,7 @@ public interface VaultAuthentication {
      */
     LoginToken login(VaultTransport transport);
 
-    /** Method name for logs and metrics: {@code token}, {@code token_file}, {@code kubernetes}, {@code approle}, ... */
+    /** Method name for logs and metrics: {@code token}, {@code token-file}, {@code kubernetes}, {@code approle}, ... */
     String method();
 
     /**

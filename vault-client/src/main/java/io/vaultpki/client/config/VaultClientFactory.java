@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.auth.HomeDirectory;
 import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.event.VaultClientListener;
 
@@ -24,7 +25,7 @@ public class VaultClientFactory {
     private final Path home;
 
     public VaultClientFactory() {
-        this(System.getenv(), Path.of(System.getProperty("user.home")));
+        this(System.getenv(), HomeDirectory.of(System.getenv()));
     }
 
     VaultClientFactory(Map<String, String> environment, Path home) {

@@ -42,7 +42,7 @@ class AutoAuthenticationTest {
 
         assertThat(auto.chosen()).isInstanceOf(TokenFileAuthentication.class);
         assertThat(auto.login(null).token().reveal()).isEqualTo("hvs.from-file");
-        assertThat(auto.method()).isEqualTo("token_file");
+        assertThat(auto.method()).isEqualTo("token-file");
     }
 
     @Test

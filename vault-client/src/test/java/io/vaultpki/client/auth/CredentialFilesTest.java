@@ -73,7 +73,7 @@ class CredentialFilesTest {
         Path file = dir.resolve("missing-token");
         assertThatThrownBy(() -> new TokenFileAuthentication(file).login(null))
                 .isInstanceOf(VaultLoginException.class)
-                .hasMessageContaining("token_file")
+                .hasMessageContaining("token-file")
                 .hasMessageContaining(file.toString());
     }
 }
