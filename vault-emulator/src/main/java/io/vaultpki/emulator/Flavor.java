@@ -1,8 +1,8 @@
 package io.vaultpki.emulator;
 
 /**
- * Which server the emulator imitates. The differences that matter to a client are listed in
- * {@code ../shared/vault-api.md} section 6 (OpenBao differences).
+ * Which server the emulator imitates. OpenBao's API differs from Vault's in the points listed per constant
+ * (https://openbao.org/api-docs/ and https://openbao.org/docs/policies/migration/).
  */
 public enum Flavor {
     /** HashiCorp Vault CE, 1.15+ behaviour (top-level {@code mount_type}, "invalid token" second error, ...). */
