@@ -2,7 +2,7 @@ package io.vaultpki.emulator;
 
 /**
  * Which server the emulator imitates. OpenBao's API differs from Vault's in the points listed per constant
- * (https://openbao.org/api-docs/ and https://openbao.org/docs/policies/migration/).
+ * (https://openbao.org/api-docs/).
  */
 public enum Flavor {
     /** HashiCorp Vault CE, 1.15+ behaviour (top-level {@code mount_type}, "invalid token" second error, ...). */

@@ -6,6 +6,8 @@
  * (301 for {@code //}), faults, node endpoints ({@code sys/health}, {@code sys/seal-status}, {@code sys/leader}),
  * seal and standby checks, body parsing, namespace resolution, longest-prefix mount match, token and ACL check
  * (skipped for the backend's unauthenticated paths), then the {@link io.vaultpki.emulator.spi.Backend}. The answer
- * is rendered with Vault's envelope and Go's JSON encoding. The contract is {@code shared/vault-api.md}.
+ * is rendered with Vault's envelope and Go's JSON encoding. The contract is Vault's HTTP API
+ * (https://developer.hashicorp.com/vault/api-docs) and the behaviour of its HTTP layer
+ * (https://github.com/hashicorp/vault/tree/main/http).
  */
 package io.vaultpki.emulator;
