@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.refresh;
 
+import io.vaultpki.client.failure.FailureReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vaultpki.client.VaultClient;
@@ -319,7 +320,7 @@ class PkiRefresherTest {
         assertThat(denied.up()).isFalse();
         // LIST issuers and the CRLs are unauthenticated in Vault: the issuer read and LIST certs are denied
         assertThat(denied.errors()).extracting(RefreshError::reason)
-                .containsOnly(RefreshError.Reason.PERMISSION_DENIED).hasSize(2);
+                .containsOnly(FailureReason.PERMISSION_DENIED).hasSize(2);
         assertThat(denied.issuers()).isEqualTo(good.issuers());
         assertThat(denied.crls()).isEqualTo(good.crls());
         assertThat(denied.lastSuccess()).isEqualTo(good.lastSuccess());
@@ -375,7 +376,7 @@ class PkiRefresherTest {
 
         assertThat(snapshot.vault().reachable()).isFalse();
         assertThat(snapshot.vault().error()).hasValueSatisfying(
-                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.SERVER_ERROR));
+                e -> assertThat(e.reason()).isEqualTo(FailureReason.SERVER_ERROR));
         assertThat(snapshot.lastSuccess()).isEqualTo(good.lastSuccess());
         EngineSnapshot engine = snapshot.engine("listfail/").orElseThrow();
         assertThat(engine.up()).isFalse();
@@ -400,7 +401,7 @@ class PkiRefresherTest {
         assertThat(snapshot.vault().reachable()).isFalse();
         assertThat(snapshot.vault().sealed()).contains(true);
         assertThat(snapshot.vault().error()).hasValueSatisfying(
-                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.SEALED));
+                e -> assertThat(e.reason()).isEqualTo(FailureReason.SEALED));
         assertThat(snapshot.engine("seal/").orElseThrow().up()).isFalse();
         assertThat(snapshot.engine("seal/").orElseThrow().issuers()).isNotEmpty();
     }
@@ -418,7 +419,7 @@ class PkiRefresherTest {
 
         assertThat(snapshot.vault().reachable()).isFalse();
         assertThat(snapshot.vault().error()).hasValueSatisfying(
-                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.CONNECTION));
+                e -> assertThat(e.reason()).isEqualTo(FailureReason.UNREACHABLE));
         assertThat(snapshot.lastSuccess()).isEqualTo(good.lastSuccess());
         assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).containsExactly("down/");
         assertThat(snapshot.engines().get(0).up()).isFalse();

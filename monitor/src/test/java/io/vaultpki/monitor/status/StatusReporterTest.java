@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.status;
 
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.VaultSettings;
 import io.vaultpki.monitor.metrics.ExpiryThresholds;
 import io.vaultpki.monitor.metrics.Snapshots;
@@ -149,7 +150,7 @@ class StatusReporterTest {
     @Test
     void anUnreachableVaultIsAnErrorAndTheLastGoodDataStays() {
         VaultState down = new VaultState(ADDRESS, false, Optional.empty(), Optional.empty(), Optional.empty(), "",
-                "approle", Optional.empty(), Optional.of(new RefreshError("", RefreshError.Reason.CONNECTION,
+                "approle", Optional.empty(), Optional.of(new RefreshError("", FailureReason.UNREACHABLE,
                 "GET sys/health: connection refused")));
         StatusReport report = report(snapshot(down, engine("pki/", List.of(issuer(OK_ID, "a",
                 NOW.plus(Duration.ofDays(100)))))));
@@ -157,7 +158,7 @@ class StatusReporterTest {
         assertThat(report.state()).isEqualTo("error");
         assertThat(report.rule()).contains(ADDRESS).contains("connection refused");
         assertThat(report.lastRefresh().outcome()).isEqualTo("failed");
-        assertThat(report.lastRefresh().errors()).extracting(StatusReport.Error::reason).containsExactly("connection");
+        assertThat(report.lastRefresh().errors()).extracting(StatusReport.Error::reason).containsExactly("unreachable");
         assertThat(report.engines()).hasSize(1);
         assertThat(report.vault().reachable()).isFalse();
         assertThat(report.vault().sealed()).isNull();
