@@ -130,9 +130,11 @@ public class StatusReporter {
     }
 
     private static StatusReport.LastRefresh lastRefresh(PkiSnapshot snapshot) {
-        List<StatusReport.Error> errors = new ArrayList<>();
-        snapshot.vault().error().ifPresent(e -> errors.add(error(e)));
-        snapshot.engines().forEach(engine -> engine.errors().forEach(e -> errors.add(error(e))));
+        // a monitor-wide failure is also each kept engine's reason for not being up: listed once
+        java.util.Set<StatusReport.Error> unique = new java.util.LinkedHashSet<>();
+        snapshot.vault().error().ifPresent(e -> unique.add(error(e)));
+        snapshot.engines().forEach(engine -> engine.errors().forEach(e -> unique.add(error(e))));
+        List<StatusReport.Error> errors = new ArrayList<>(unique);
         if (snapshot.isEmpty()) {
             return new StatusReport.LastRefresh(null, null, null, "none", null, errors);
         }

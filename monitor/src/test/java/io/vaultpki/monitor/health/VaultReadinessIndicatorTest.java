@@ -1,9 +1,9 @@
 package io.vaultpki.monitor.health;
 
-import io.vaultpki.client.failure.FailureReason;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.RefreshError;
 import io.vaultpki.monitor.refresh.SnapshotHolder;

@@ -1,7 +1,7 @@
 package io.vaultpki.monitor.status;
 
-import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.monitor.metrics.ExpiryThresholds;
 import io.vaultpki.monitor.metrics.Snapshots;
 import io.vaultpki.emulator.MutableClock;
