@@ -6,6 +6,7 @@ import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.IssuerSpec;
+import io.vaultpki.monitor.metrics.Promtool;
 import io.vaultpki.testkit.VaultSwitch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +70,7 @@ class RefreshJobTest {
     }
 
     @Test
-    void theRefreshDurationHasTwelveExplicitBucketsAndNoLiveMetricClaimsToBeCached() {
+    void theRefreshDurationHasTwelveExplicitBucketsAndNoLiveMetricClaimsToBeCached() throws Exception {
         try (ApplicationContext app = ApplicationContext.builder().properties(settings()).start()) {
             PrometheusMeterRegistry prometheus = app.getBean(PrometheusMeterRegistry.class);
             awaitTrue(() -> prometheus.get("vault.pki.refresh.duration").timer().count() >= 1);
@@ -84,6 +85,7 @@ class RefreshJobTest {
                     || l.startsWith("# HELP vault_pki_refresh_errors_total ")))
                     .hasSize(2) // no refresh error yet
                     .allSatisfy(help -> assertThat(help).doesNotContainIgnoringCase("cached"));
+            Promtool.assertClean(scrape);
         }
     }
 
