@@ -52,8 +52,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * the right reason, and recovers by itself once Vault is back. No log line ever holds a token or the secret ID.
  *
  * <p>Not repeated here (see them): the snapshot-level behaviour of a denied mount, a sealed or unreachable Vault and
- * a failing mount listing ({@code PkiRefresherTest}); the reason mapping ({@code FailureReasonsTest}); scrapes
- * never calling Vault ({@code ScrapeDoesNotCallVaultTest}); readiness grace ({@code VaultReadinessIndicatorTest}).
+ * a failing mount listing ({@code PkiRefresherTest}); the reason mapping ({@code FailureClassifierTest} in
+ * vault-client); a Vault that seals in the middle of a refresh ({@code SealedMidRefreshTest}); revoked, expired and
+ * root tokens ({@code TokenRefusalTest}); {@code PKI_MOUNT_PATH} naming no PKI mount ({@code PkiMountPathTest});
+ * scrapes never calling Vault ({@code ScrapeDoesNotCallVaultTest}); readiness grace
+ * ({@code VaultReadinessIndicatorTest}).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
