@@ -190,7 +190,8 @@ final class EngineRefresher {
                         .map(EngineRefresher::knownCertificate)
                         .ifPresent(c -> known.add(withRevocation(c, revoked.get(serial))));
             } catch (RuntimeException e) {
-                RefreshError error = error(engine, e, VaultPaths.join(pki.mount(), "cert", SerialNumbers.format(serial)));
+                RefreshError error = error(engine, e,
+                        VaultPaths.join(pki.mount(), "cert", SerialNumbers.format(serial)));
                 (error.reason() == FailureReason.PARSE_ERROR ? unparsable : errors).add(error);
             }
         });
@@ -254,7 +255,8 @@ final class EngineRefresher {
                 throw new CancellationException("refresh interrupted");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof VaultCalls.VaultDown down) {
-                    futures.forEach(f -> f.cancel(false)); // reads not started yet are dropped; running ones stop at their next call
+                    // reads not started yet are dropped; running ones stop at their next call
+                    futures.forEach(f -> f.cancel(false));
                     throw down;
                 }
                 throw new IllegalStateException("a read of the engine refresh failed unexpectedly", e.getCause());

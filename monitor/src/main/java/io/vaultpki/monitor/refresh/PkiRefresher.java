@@ -172,7 +172,8 @@ public class PkiRefresher {
         Instant completed = clock.instant();
         VaultState vault = new VaultState(address, true, Optional.of(health.initialized()), Optional.of(false),
                 Optional.of(health.standby() || health.performanceStandby()), health.version(),
-                authentication.method(), token.flatMap(TokenInfo::expiry).map(java.time.OffsetDateTime::toInstant), Optional.empty());
+                authentication.method(), token.flatMap(TokenInfo::expiry).map(java.time.OffsetDateTime::toInstant),
+                Optional.empty());
         return new PkiSnapshot(started, completed, vault, refreshed, Optional.of(completed));
     }
 
@@ -198,8 +199,11 @@ public class PkiRefresher {
             return;
         }
         for (RefreshError error : engine.errors()) {
-            if (loggedEngineFailures.add(List.of(engine.engine(), error.reason().label(), error.path()))) {
-                if (engine.up()) {
+            // an unparsable object is its own finding (one line per path); other failures once per reason
+            boolean unparsable = error.reason() == FailureReason.PARSE_ERROR && !error.path().isEmpty();
+            if (loggedEngineFailures.add(List.of(engine.engine(), error.reason().label(),
+                    unparsable ? error.path() : ""))) {
+                if (unparsable && engine.up()) {
                     LOG.warn("Refresh of engine {}: {} could not be read ({}): {}; left out, the rest of the engine"
                             + " is up", engine.engine(), error.path(), error.reason().label(), error.message());
                 } else {
