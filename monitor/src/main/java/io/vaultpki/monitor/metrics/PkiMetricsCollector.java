@@ -52,8 +52,11 @@ public class PkiMetricsCollector implements MultiCollector {
         this.buildInfo = buildInfo;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
-        this.cachedNote = " Cached from the last refresh; refreshed every " + refreshInterval.toString()
-                .substring(2).toLowerCase(java.util.Locale.ROOT) + ".";
+        // true of every family built from the snapshot, time-relative ones included (computed at scrape time from
+        // dates the refresh stored): the data is the last refresh's, never read from Vault by the scrape
+        this.cachedNote = " From the data of the last refresh (every " + refreshInterval.toString()
+                .substring(2).toLowerCase(java.util.Locale.ROOT) + ", sooner after a failed one); a scrape never"
+                + " calls Vault.";
     }
 
     @Override
@@ -223,23 +226,25 @@ public class PkiMetricsCollector implements MultiCollector {
         vault.tokenExpiry().ifPresent(t -> tokenExpiry.add(seconds(t)));
         tokenExpiry.addTo(out);
 
-        gauge("vault_pki_monitor_threshold_seconds",
+        // configuration, not refreshed data: these HELP texts do not claim to come from a refresh
+        GaugeFamily.gauge("vault_pki_monitor_threshold_seconds",
                         "Expiry thresholds of the status API (monitor.thresholds), in seconds.", "level")
                 .add(thresholds.warning().getSeconds(), "warning")
                 .add(thresholds.critical().getSeconds(), "critical")
                 .addTo(out);
         // lets a staleness alert say "older than 3 intervals" without repeating the interval in the rule
-        gauge("vault_pki_monitor_refresh_interval_seconds",
-                        "The configured refresh interval (monitor.refresh.interval), in seconds.")
+        GaugeFamily.gauge("vault_pki_monitor_refresh_interval_seconds",
+                        "The configured refresh interval (monitor.refresh.interval), in seconds; a failed refresh is"
+                                + " retried sooner.")
                 .add(refreshInterval.toMillis() / 1000.0)
                 .addTo(out);
-        info("vault_pki_monitor_build", "Version and source revision of the monitor; always 1.",
+        GaugeFamily.info("vault_pki_monitor_build", "Version and source revision of the monitor; always 1.",
                         "version", "revision")
                 .add(1, buildInfo.version(), buildInfo.revision())
                 .addTo(out);
     }
 
-    /** Every HELP says the value comes from the cache, and how often it is refreshed. */
+    /** The HELP of every family built from the snapshot says so, and how often the snapshot is refreshed. */
     private GaugeFamily gauge(String name, String help, String... labelNames) {
         return GaugeFamily.gauge(name, help + cachedNote, labelNames);
     }

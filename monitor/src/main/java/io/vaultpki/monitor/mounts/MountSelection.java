@@ -47,6 +47,14 @@ public class MountSelection {
     }
 
     /**
+     * The one mount {@code PKI_MOUNT_PATH} names, with trailing slash; empty when it is not set. A named mount Vault
+     * does not list as PKI is reported as not found rather than silently selecting nothing.
+     */
+    public Optional<String> namedMount() {
+        return onlyMount;
+    }
+
+    /**
      * The namespaces to read, relative to the client's namespace, each with a trailing slash; {@code ""} is the
      * client's own namespace, the only one when {@code monitor.mounts.namespaces} is empty.
      */

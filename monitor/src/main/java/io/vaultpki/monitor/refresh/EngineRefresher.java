@@ -3,7 +3,9 @@ package io.vaultpki.monitor.refresh;
 import io.vaultpki.client.cert.ParsedCertificate;
 import io.vaultpki.client.cert.ParsedCrl;
 import io.vaultpki.client.cert.SerialNumbers;
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.http.VaultNotFoundException;
+import io.vaultpki.client.http.VaultPaths;
 import io.vaultpki.client.pki.CertificateRecord;
 import io.vaultpki.client.pki.Issuer;
 import io.vaultpki.client.pki.IssuerSummary;
@@ -35,7 +37,11 @@ import java.util.stream.Collectors;
 /**
  * Refreshes one PKI engine: issuers, their CRLs, then leaves. Steady state costs one {@code LIST issuers}, one read
  * per issuer and CRL and one {@code LIST certs}: a certificate is read only the first time its serial is listed,
- * and its revocation comes from the CRLs. Whatever fails keeps the previous refresh's data for that part.
+ * and its revocation comes from the CRLs. Whatever fails keeps the previous refresh's data for that part and marks
+ * the engine not up, with two exceptions: an object whose answer does not parse ({@code parse_error}: a garbage
+ * issuer certificate, CRL or stored certificate, an invalid serial) is left out and reported with its path while
+ * the engine stays up, since the rest of the engine was read fine; and a Vault found unavailable as a whole
+ * ({@link VaultCalls.VaultDown}) ends the refresh of every engine at once.
  */
 final class EngineRefresher {
 
@@ -45,26 +51,28 @@ final class EngineRefresher {
      */
     static final IssuerSummary LEGACY_ISSUER = new IssuerSummary("default", "", true, "", "");
 
-    private final VaultCalls calls;
     private final ExecutorService reads;
     private final CertificateCache cache;
     private final RefreshMetrics metrics;
     private final boolean leavesEnabled;
     private final Clock clock;
 
-    EngineRefresher(VaultCalls calls, CertificateCache cache, RefreshMetrics metrics, boolean leavesEnabled, Clock clock,
+    EngineRefresher(CertificateCache cache, RefreshMetrics metrics, boolean leavesEnabled, Clock clock,
                     ExecutorService reads) {
         this.reads = reads;
-        this.calls = calls;
         this.cache = cache;
         this.metrics = metrics;
         this.leavesEnabled = leavesEnabled;
         this.clock = clock;
     }
 
-    EngineSnapshot refresh(PkiOperations pki, String engine, String namespace, String mountPath,
+    /**
+     * @throws VaultCalls.VaultDown when Vault turned out to be unavailable as a whole during this refresh
+     */
+    EngineSnapshot refresh(VaultCalls calls, PkiOperations pki, String engine, String namespace, String mountPath,
                            Optional<EngineSnapshot> previous) {
         List<RefreshError> errors = Collections.synchronizedList(new ArrayList<>());
+        List<RefreshError> unparsable = Collections.synchronizedList(new ArrayList<>());
         List<IssuerInfo> oldIssuers = previous.map(EngineSnapshot::issuers).orElse(List.of());
         List<CrlInfo> oldCrls = previous.map(EngineSnapshot::crls).orElse(List.of());
         List<LeafCertificate> oldLeaves = previous.map(EngineSnapshot::leaves).orElse(List.of());
@@ -78,7 +86,7 @@ final class EngineRefresher {
             legacy = true;
             summaries = List.of(LEGACY_ISSUER);
         } catch (RuntimeException e) {
-            errors.add(error(engine, e));
+            errors.add(error(engine, e, VaultPaths.join(pki.mount(), "issuers")));
             return new EngineSnapshot(engine, namespace, mountPath, false,
                     previous.flatMap(EngineSnapshot::lastSuccess), oldIssuers, oldCrls, oldLeaves,
                     previous.map(EngineSnapshot::leavesCollected).orElse(leavesEnabled), errors);
@@ -99,8 +107,13 @@ final class EngineRefresher {
                             issuer.certificate()));
                 }
             } catch (RuntimeException e) {
-                errors.add(error(engine, e));
-                Optional.ofNullable(previousIssuers.get(summary.id())).ifPresent(issuers::add);
+                RefreshError error = error(engine, e, issuerPath(pki, summary.id(), legacyMount));
+                if (error.reason() == FailureReason.PARSE_ERROR) {
+                    unparsable.add(error); // its series go: the last good dates describe another certificate
+                } else {
+                    errors.add(error);
+                    Optional.ofNullable(previousIssuers.get(summary.id())).ifPresent(issuers::add);
+                }
             }
         });
         issuers.sort(Comparator.comparing(IssuerInfo::id));
@@ -120,27 +133,36 @@ final class EngineRefresher {
             } catch (VaultNotFoundException e) {
                 // an issuer without a CRL (e.g. an imported one without its key) is not a failure
             } catch (RuntimeException e) {
-                errors.add(error(engine, e));
-                Optional.ofNullable(previousCrls.get(summary.id())).ifPresent(crls::add);
+                RefreshError error = error(engine, e, crlPath(pki, summary.id(), legacyMount));
+                if (error.reason() == FailureReason.PARSE_ERROR) {
+                    unparsable.add(error);
+                } else {
+                    errors.add(error);
+                    Optional.ofNullable(previousCrls.get(summary.id())).ifPresent(crls::add);
+                }
             }
         });
         crls.sort(Comparator.comparing(CrlInfo::issuerId));
 
-        List<LeafCertificate> leaves = leavesEnabled ? leaves(pki, engine, issuers, revoked, oldLeaves, errors) : List.of();
+        List<LeafCertificate> leaves = leavesEnabled
+                ? leaves(calls, pki, engine, issuers, revoked, oldLeaves, errors, unparsable) : List.of();
         boolean up = errors.isEmpty();
+        List<RefreshError> all = new ArrayList<>(errors);
+        all.addAll(unparsable);
         return new EngineSnapshot(engine, namespace, mountPath, up,
                 up ? Optional.of(clock.instant()) : previous.flatMap(EngineSnapshot::lastSuccess),
-                issuers, crls, leaves, leavesEnabled, errors);
+                issuers, crls, leaves, leavesEnabled, all);
     }
 
-    private List<LeafCertificate> leaves(PkiOperations pki, String engine, List<IssuerInfo> issuers,
+    private List<LeafCertificate> leaves(VaultCalls calls, PkiOperations pki, String engine, List<IssuerInfo> issuers,
                                          Map<BigInteger, java.time.Instant> revoked, List<LeafCertificate> oldLeaves,
-                                         List<RefreshError> errors) {
+                                         List<RefreshError> errors, List<RefreshError> unparsable) {
         List<String> serials;
+        String certsPath = VaultPaths.join(pki.mount(), "certs");
         try {
             serials = calls.call("list_certs", pki::listCertificates);
         } catch (RuntimeException e) {
-            errors.add(error(engine, e));
+            errors.add(error(engine, e, certsPath));
             return oldLeaves;
         }
         Set<BigInteger> listed = new LinkedHashSet<>();
@@ -148,9 +170,11 @@ final class EngineRefresher {
             try {
                 listed.add(SerialNumbers.toBigInteger(serial));
             } catch (IllegalArgumentException e) {
-                errors.add(new RefreshError(engine, RefreshError.Reason.PARSE_ERROR,
-                        "LIST " + pki.mount() + "/certs returned an invalid serial"));
-                metrics.error(errors.get(errors.size() - 1));
+                // the serial itself is never echoed: it is Vault's answer, and hostile input could be anything
+                RefreshError error = new RefreshError(engine, FailureReason.PARSE_ERROR,
+                        "LIST " + certsPath + " returned an invalid serial", certsPath);
+                metrics.error(error);
+                unparsable.add(error);
             }
         }
         cache.retain(engine, listed);
@@ -166,7 +190,9 @@ final class EngineRefresher {
                         .map(EngineRefresher::knownCertificate)
                         .ifPresent(c -> known.add(withRevocation(c, revoked.get(serial))));
             } catch (RuntimeException e) {
-                errors.add(error(engine, e));
+                RefreshError error = error(engine, e,
+                        VaultPaths.join(pki.mount(), "cert", SerialNumbers.format(serial)));
+                (error.reason() == FailureReason.PARSE_ERROR ? unparsable : errors).add(error);
             }
         });
         known.forEach(c -> cache.put(engine, SerialNumbers.toBigInteger(c.serial()), c));
@@ -228,15 +254,35 @@ final class EngineRefresher {
                 futures.forEach(f -> f.cancel(true));
                 throw new CancellationException("refresh interrupted");
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof VaultCalls.VaultDown down) {
+                    // reads not started yet are dropped; running ones stop at their next call
+                    futures.forEach(f -> f.cancel(false));
+                    throw down;
+                }
                 throw new IllegalStateException("a read of the engine refresh failed unexpectedly", e.getCause());
             }
         }
     }
 
-    private RefreshError error(String engine, RuntimeException e) {
-        RefreshError error = new RefreshError(engine, FailureReasons.of(e), String.valueOf(e.getMessage()));
+    /**
+     * Counts and returns the error of one failed read of the engine, with {@code objectPath} when the exception names
+     * no path itself. A {@link VaultCalls.VaultDown} is rethrown: it ends the whole refresh, not this engine's part.
+     */
+    private RefreshError error(String engine, RuntimeException e, String objectPath) {
+        if (e instanceof VaultCalls.VaultDown down) {
+            throw down;
+        }
+        RefreshError error = RefreshError.of(engine, e).withPathIfAbsent(objectPath);
         metrics.error(error);
         return error;
+    }
+
+    private static String issuerPath(PkiOperations pki, String id, boolean legacy) {
+        return legacy ? VaultPaths.join(pki.mount(), "cert", "ca") : VaultPaths.join(pki.mount(), "issuer", id);
+    }
+
+    private static String crlPath(PkiOperations pki, String id, boolean legacy) {
+        return legacy ? VaultPaths.join(pki.mount(), "cert", "crl") : VaultPaths.join(pki.mount(), "issuer", id, "crl");
     }
 
     private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {

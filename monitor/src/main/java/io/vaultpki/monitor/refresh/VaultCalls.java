@@ -1,33 +1,76 @@
 package io.vaultpki.monitor.refresh;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-/** Every Vault request of a refresh goes through here: rate-limited and counted by operation and outcome. */
+/**
+ * Every Vault request of one refresh goes through here: rate-limited and counted by operation and outcome. The
+ * first request that finds Vault unavailable as a whole ({@link io.vaultpki.client.failure.FailureReason#vaultUnavailable()}:
+ * sealed, standby without an active node, unreachable, timed out, TLS failing) stops the refresh: that request and
+ * every later one of the same refresh throw {@link VaultDown}, so no other mount is asked and the state is published
+ * at once instead of after every remaining request has failed in turn (each with the client's retries).
+ * {@link #forNextRefresh()} gives the next refresh a clean slate with the same limiter and counters.
+ */
 final class VaultCalls {
 
     private final RequestRateLimiter limiter;
     private final RefreshMetrics metrics;
+    private final AtomicReference<RefreshError> vaultDown = new AtomicReference<>();
 
     VaultCalls(RequestRateLimiter limiter, RefreshMetrics metrics) {
         this.limiter = limiter;
         this.metrics = metrics;
     }
 
+    /** Calls for a new refresh: same rate limiter and counters, not stopped. */
+    VaultCalls forNextRefresh() {
+        return new VaultCalls(limiter, metrics);
+    }
+
     <T> T call(String operation, Supplier<T> request) {
+        stopIfVaultDown();
         try {
             limiter.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("refresh interrupted");
         }
+        stopIfVaultDown(); // Vault may have been found down while this request waited for the limiter
         try {
             T result = request.get();
             metrics.request(operation, true);
             return result;
         } catch (RuntimeException e) {
             metrics.request(operation, false);
+            RefreshError error = RefreshError.of("", e);
+            if (error.reason().vaultUnavailable()) {
+                vaultDown.compareAndSet(null, error);
+                throw new VaultDown(vaultDown.get(), e);
+            }
             throw e;
+        }
+    }
+
+    private void stopIfVaultDown() {
+        RefreshError down = vaultDown.get();
+        if (down != null) {
+            throw new VaultDown(down, null);
+        }
+    }
+
+    /** Vault as a whole cannot serve this refresh; carries the first such error, monitor-wide ({@code engine=""}). */
+    static final class VaultDown extends RuntimeException {
+
+        private final transient RefreshError error;
+
+        VaultDown(RefreshError error, Throwable cause) {
+            super(error.message(), cause, false, false);
+            this.error = error;
+        }
+
+        RefreshError error() {
+            return error;
         }
     }
 }

@@ -49,12 +49,18 @@ public record StatusReport(String state, String rule, @JsonProperty("generated_a
                               @JsonInclude(JsonInclude.Include.ALWAYS) List<Error> errors) {
     }
 
-    /** A refresh failure; {@code engine} is {@code ""} for monitor-wide failures. */
+    /**
+     * A refresh failure; {@code engine} is {@code ""} for monitor-wide failures, {@code path} the Vault path of the
+     * request or object that failed (omitted when none is known).
+     */
     @Serdeable
-    public record Error(String engine, String reason, String message) {
+    public record Error(String engine, String reason, String message, @Nullable String path) {
     }
 
-    /** A PKI engine; {@code state} is {@code error} when its last refresh failed, else its worst issuer's. */
+    /**
+     * A PKI engine; {@code state} is {@code error} when its last refresh failed or an object of it could not be
+     * parsed (then {@code up} stays true: the rest of the engine was read), else its worst issuer's.
+     */
     @Serdeable
     public record Engine(String engine, boolean up, String state,
                          @Nullable @JsonProperty("last_success") String lastSuccess,

@@ -19,7 +19,9 @@ import java.util.Optional;
  * Grades the current {@link PkiSnapshot} into a {@link StatusReport}. Reads memory only, never Vault.
  *
  * <p>The overall state is the worst finding, in this order: {@code error} when no refresh has completed yet, when
- * Vault was unreachable or refused the monitor at the last refresh, or when an engine's last refresh failed;
+ * Vault was unreachable or refused the monitor at the last refresh, when an engine's last refresh failed (a mount
+ * {@code PKI_MOUNT_PATH} names that is not a PKI mount included), or when an object (issuer, CRL, certificate)
+ * could not be parsed;
  * {@code critical} when an issuer has less than the critical threshold left (or has expired); {@code warning} when
  * one has less than the warning threshold left; else {@code ok}. The {@code rule} names the finding that decided
  * it: the first error, else the issuer of the winning state with the least time left.
@@ -53,7 +55,7 @@ public class StatusReporter {
         List<StatusReport.Engine> engines = new ArrayList<>();
         int issuerCount = 0;
         for (EngineSnapshot engine : snapshot.engines()) {
-            Severity engineState = engine.up() ? Severity.OK : Severity.ERROR;
+            Severity engineState = engine.up() && engine.errors().isEmpty() ? Severity.OK : Severity.ERROR;
             List<StatusReport.Issuer> issuers = new ArrayList<>();
             for (IssuerInfo issuer : engine.issuers()) {
                 issuerCount++;
@@ -97,10 +99,17 @@ public class StatusReporter {
                     + " was not reachable or refused the monitor at the last refresh"
                     + vault.error().map(e -> ": " + e.message()).orElse("")));
         }
-        return snapshot.engines().stream().filter(e -> !e.up()).findFirst()
+        Optional<Finding> failedEngine = snapshot.engines().stream().filter(e -> !e.up()).findFirst()
                 .map(e -> new Finding(Severity.ERROR, Long.MIN_VALUE, "the last refresh of engine " + e.engine()
                         + " failed"
                         + e.errors().stream().findFirst().map(err -> ": " + err.message()).orElse("")));
+        if (failedEngine.isPresent()) {
+            return failedEngine;
+        }
+        return snapshot.engines().stream().flatMap(e -> e.errors().stream()).findFirst()
+                .map(err -> new Finding(Severity.ERROR, Long.MIN_VALUE, "engine " + err.engine() + ": "
+                        + (err.path().isEmpty() ? "an object" : err.path()) + " could not be read ("
+                        + err.reason().label() + ") and is left out: " + err.message()));
     }
 
     private Severity grade(long secondsLeft) {
@@ -121,9 +130,11 @@ public class StatusReporter {
     }
 
     private static StatusReport.LastRefresh lastRefresh(PkiSnapshot snapshot) {
-        List<StatusReport.Error> errors = new ArrayList<>();
-        snapshot.vault().error().ifPresent(e -> errors.add(error(e)));
-        snapshot.engines().forEach(engine -> engine.errors().forEach(e -> errors.add(error(e))));
+        // a monitor-wide failure is also each kept engine's reason for not being up: listed once
+        java.util.Set<StatusReport.Error> unique = new java.util.LinkedHashSet<>();
+        snapshot.vault().error().ifPresent(e -> unique.add(error(e)));
+        snapshot.engines().forEach(engine -> engine.errors().forEach(e -> unique.add(error(e))));
+        List<StatusReport.Error> errors = new ArrayList<>(unique);
         if (snapshot.isEmpty()) {
             return new StatusReport.LastRefresh(null, null, null, "none", null, errors);
         }
@@ -134,7 +145,8 @@ public class StatusReporter {
     }
 
     private static StatusReport.Error error(RefreshError error) {
-        return new StatusReport.Error(error.engine(), error.reason().label(), error.message());
+        return new StatusReport.Error(error.engine(), error.reason().label(), error.message(),
+                error.path().isEmpty() ? null : error.path());
     }
 
     private static String describeName(IssuerInfo issuer) {

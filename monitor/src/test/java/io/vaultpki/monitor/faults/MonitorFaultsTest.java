@@ -52,8 +52,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * the right reason, and recovers by itself once Vault is back. No log line ever holds a token or the secret ID.
  *
  * <p>Not repeated here (see them): the snapshot-level behaviour of a denied mount, a sealed or unreachable Vault and
- * a failing mount listing ({@code PkiRefresherTest}); the reason mapping ({@code FailureReasonsTest}); scrapes
- * never calling Vault ({@code ScrapeDoesNotCallVaultTest}); readiness grace ({@code VaultReadinessIndicatorTest}).
+ * a failing mount listing ({@code PkiRefresherTest}); the reason mapping ({@code FailureClassifierTest} in
+ * vault-client); a Vault that seals in the middle of a refresh ({@code SealedMidRefreshTest}); revoked, expired and
+ * root tokens ({@code TokenRefusalTest}); {@code PKI_MOUNT_PATH} naming no PKI mount ({@code PkiMountPathTest});
+ * scrapes never calling Vault ({@code ScrapeDoesNotCallVaultTest}); readiness grace
+ * ({@code VaultReadinessIndicatorTest}).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,39 +132,50 @@ class MonitorFaultsTest implements TestPropertyProvider {
         var f = emu.faults();
         Runnable clear = f::clear;
         return Stream.of(
-                new Fault("Vault unreachable later", vault::down, vault::up, true, "connection"),
+                new Fault("Vault unreachable later", vault::down, vault::up, true, "unreachable"),
                 new Fault("sealed", f::seal, f::unseal, true, "sealed"),
                 new Fault("standby without an active node", () -> f.standby(StandbyMode.NO_ACTIVE), f::active, true,
-                        "server_error"),
+                        "standby"),
                 new Fault("500 on every request", () -> f.errorRate("", 1.0, 500), clear, true, "server_error"),
                 new Fault("429 on every request", () -> f.rateLimit("", FOREVER), clear, true, "rate_limited"),
                 new Fault("every response slower than the read timeout", () -> f.latency(Duration.ofSeconds(1)), clear,
                         true, "timeout"),
-                new Fault("every connection dropped", () -> f.dropConnections("", FOREVER), clear, true, "connection"),
+                new Fault("every connection dropped", () -> f.dropConnections("", FOREVER), clear, true, "unreachable"),
                 new Fault("malformed JSON everywhere", () -> f.malformedJson("", FOREVER), clear, true, "parse_error"),
                 new Fault("403 on one mount only", () -> f.failNext("^fa/", FOREVER, 403, "permission denied"), clear,
                         false, "permission_denied"),
                 new Fault("429 burst on one mount", () -> f.rateLimit("^fa/", FOREVER), clear, false, "rate_limited"),
                 new Fault("500 burst on one mount", () -> f.failNext("^fa/", FOREVER, 500, "internal error"), clear,
                         false, "server_error"),
+                // a request that gets no answer in time, or no answer at all, means Vault is unavailable
+                // (FailureReason.vaultUnavailable): the refresh stops there, whichever mount it was reading
                 new Fault("one mount slower than the read timeout", () -> f.latency("^fa/", Duration.ofSeconds(1)),
-                        clear, false, "timeout"),
-                new Fault("connections to one mount dropped", () -> f.dropConnections("^fa/", FOREVER), clear, false,
-                        "connection"),
+                        clear, true, "timeout"),
+                new Fault("connections to one mount dropped", () -> f.dropConnections("^fa/", FOREVER), clear, true,
+                        "unreachable"),
                 new Fault("malformed JSON from one mount", () -> f.malformedJson("^fa/", FOREVER), clear, false,
-                        "parse_error"),
-                new Fault("an issuer certificate that does not parse", this::unparsableIssuer, clear, false,
                         "parse_error")
         ).map(Arguments::of);
     }
 
     /** Vault's real answer for the issuer, with a certificate PEM whose base64 is not a certificate. */
-    private void unparsableIssuer() {
+    private String unparsableIssuer() {
         String path = "fa/issuer/" + faultedRoot.id();
         ObjectNode answer = (ObjectNode) vaultGet(path);
         ((ObjectNode) answer.get("data")).put("certificate",
                 "-----BEGIN CERTIFICATE-----\nTm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
         emu.faults().replaceBody("^" + path + "$", answer.toString());
+        return path;
+    }
+
+    /** Vault's real answer for the issuer's CRL, with a CRL PEM whose content is not a CRL. */
+    private String unparsableCrl() {
+        String path = "fa/issuer/" + faultedRoot.id() + "/crl";
+        ObjectNode answer = (ObjectNode) vaultGet(path);
+        ((ObjectNode) answer.get("data")).put("crl",
+                "-----BEGIN X509 CRL-----\nTm90IGEgQ1JMIGF0IGFsbA==\n-----END X509 CRL-----\n");
+        emu.faults().replaceBody("^" + path + "$", answer.toString());
+        return path;
     }
 
     // ---- tests ----
@@ -174,13 +188,13 @@ class MonitorFaultsTest implements TestPropertyProvider {
         Scrape scrape = scrape();
         assertThat(scrape.value("vault_pki_monitor_up")).contains(0.0);
         assertThat(scrape.family("vault_issuer_validity_seconds")).isEmpty();
-        assertThat(scrape.value("vault_pki_refresh_errors_total", "engine", "", "reason", "connection"))
+        assertThat(scrape.value("vault_pki_refresh_errors_total", "engine", "", "reason", "unreachable"))
                 .hasValueSatisfying(v -> assertThat(v).isPositive());
         JsonNode status = status();
         assertThat(status.path("state").asText()).isEqualTo("error");
         assertThat(status.path("vault").path("reachable").asBoolean()).isFalse();
         assertThat(status.path("engines")).isEmpty();
-        assertThat(status.path("last_refresh").path("errors").get(0).path("reason").asText()).isEqualTo("connection");
+        assertThat(status.path("last_refresh").path("errors").get(0).path("reason").asText()).isEqualTo("unreachable");
         assertThat(status.path("last_refresh").has("last_success")).isFalse();
         assertThat(code("/health/liveness")).isEqualTo(200);
         assertThat(code("/health/readiness")).isEqualTo(503);
@@ -192,7 +206,97 @@ class MonitorFaultsTest implements TestPropertyProvider {
                 .contains("fa/", "fb/", "fc/");
         assertThat(code("/health/readiness")).isEqualTo(200);
         assertThat(code("/status")).isEqualTo(200);
+        assertThat(status().path("vault").path("auth_method").asText()).as("the method used, never auto")
+                .isEqualTo("approle");
         assertNoSecretLogged();
+    }
+
+    @Test
+    void anUnparsableIssuerIsLeftOutAndCountedWithItsPathWhileItsEngineStaysUp() throws Exception {
+        vault.up();
+        awaitHealthy();
+        double before = parseErrors();
+        Instant injected = Instant.now();
+
+        String path = unparsableIssuer();
+        try {
+            JsonNode error = awaitObjectError(path, injected);
+            Scrape scrape = scrape();
+            assertThat(issuerSeries(scrape, "fa/")).as("the garbage issuer's series are dropped")
+                    .noneMatch(s -> faultedRoot.id().equals(s.labels().get("issuer")));
+            assertThat(scrape.family("vault_pki_issuer_info"))
+                    .noneMatch(s -> faultedRoot.id().equals(s.labels().get("issuer")));
+            assertObjectErrorOnly(scrape, error, path, before);
+        } finally {
+            emu.faults().clear();
+        }
+        awaitHealthy();
+        assertThat(issuerSeries(scrape(), "fa/")).anyMatch(s -> faultedRoot.id().equals(s.labels().get("issuer")));
+    }
+
+    @Test
+    void anUnparsableCrlIsLeftOutAndCountedWithItsPathWhileItsIssuerAndEngineStayUp() throws Exception {
+        vault.up();
+        awaitHealthy();
+        double before = parseErrors();
+        Instant injected = Instant.now();
+
+        String path = unparsableCrl();
+        try {
+            JsonNode error = awaitObjectError(path, injected);
+            Scrape scrape = scrape();
+            assertThat(scrape.family("vault_pki_crl_this_update_timestamp_seconds")).as("the garbage CRL's series")
+                    .noneMatch(s -> faultedRoot.id().equals(s.labels().get("issuer")));
+            assertThat(issuerSeries(scrape, "fa/")).as("its issuer is still there")
+                    .anyMatch(s -> faultedRoot.id().equals(s.labels().get("issuer")));
+            assertObjectErrorOnly(scrape, error, path, before);
+        } finally {
+            emu.faults().clear();
+        }
+        awaitHealthy();
+    }
+
+    /** The first refresh started after {@code injected} that reports a parse error at {@code path}. */
+    private JsonNode awaitObjectError(String path, Instant injected) {
+        JsonNode[] found = new JsonNode[1];
+        Await.until("a parse error at " + path, AWAIT, () -> {
+            JsonNode status = status();
+            String started = status.path("last_refresh").path("started_at").asText("");
+            if (started.isEmpty() || !Instant.parse(started).isAfter(injected)) {
+                return false;
+            }
+            for (JsonNode error : status.path("last_refresh").path("errors")) {
+                if (error.path("path").asText().equals(path)) {
+                    found[0] = error;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private void assertObjectErrorOnly(Scrape scrape, JsonNode error, String path, double parseErrorsBefore) {
+        assertThat(error.path("engine").asText()).isEqualTo("fa/");
+        assertThat(error.path("reason").asText()).isEqualTo("parse_error");
+        assertThat(scrape.value("vault_pki_engine_up", "engine", "fa/")).as("the engine is up").contains(1.0);
+        assertThat(scrape.value("vault_pki_monitor_up")).contains(1.0);
+        assertThat(scrape.value("vault_pki_refresh_errors_total", "engine", "fa/", "reason", "parse_error"))
+                .hasValueSatisfying(v -> assertThat(v).isGreaterThan(parseErrorsBefore));
+        JsonNode status = status();
+        JsonNode fa = engine(status, "fa/");
+        assertThat(fa.path("up").asBoolean()).isTrue();
+        assertThat(fa.path("state").asText()).isEqualTo("error");
+        assertThat(engine(status, "fb/").path("state").asText()).isNotEqualTo("error");
+        assertThat(status.path("state").asText()).isEqualTo("error");
+        assertThat(status.path("rule").asText()).contains(path).contains("parse_error");
+        assertThat(status.path("last_refresh").path("outcome").asText()).isEqualTo("partial");
+        assertThat(code("/status")).as("Vault is reachable").isEqualTo(200);
+        assertThat(issuerSeries(scrape, "fb/")).isNotEmpty();
+    }
+
+    private double parseErrors() {
+        return scrape().value("vault_pki_refresh_errors_total", "engine", "fa/", "reason", "parse_error").orElse(0.0);
     }
 
     @ParameterizedTest(name = "{0}")

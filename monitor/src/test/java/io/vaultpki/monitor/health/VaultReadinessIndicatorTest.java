@@ -3,6 +3,7 @@ package io.vaultpki.monitor.health;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.RefreshError;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
@@ -51,7 +52,7 @@ class VaultReadinessIndicatorTest {
 
     @Test
     void isNotReadyWhenVaultWasNeverReachedAndExplainsWhy() {
-        holder.replace(snapshot(unreachable(RefreshError.Reason.PERMISSION_DENIED, "login: 403 permission denied"),
+        holder.replace(snapshot(unreachable(FailureReason.PERMISSION_DENIED, "login: 403 permission denied"),
                 Optional.empty()));
 
         HealthResult result = indicator.check();
@@ -62,19 +63,19 @@ class VaultReadinessIndicatorTest {
 
     @Test
     void staysReadyWithinTheGraceWhileServingTheLastGoodData() {
-        holder.replace(snapshot(unreachable(RefreshError.Reason.CONNECTION, "connection refused"),
+        holder.replace(snapshot(unreachable(FailureReason.UNREACHABLE, "connection refused"),
                 Optional.of(NOW.minus(GRACE))));
 
         HealthResult result = indicator.check();
 
         assertThat(result.getStatus()).isEqualTo(HealthStatus.UP);
         assertThat(details(result)).containsEntry("servingLastGoodData", true)
-                .containsEntry("error", "connection: connection refused");
+                .containsEntry("error", "unreachable: connection refused");
     }
 
     @Test
     void becomesUnreadyOnceVaultHasBeenUnreachableLongerThanTheGrace() {
-        holder.replace(snapshot(unreachable(RefreshError.Reason.TIMEOUT, "sys/health timed out"),
+        holder.replace(snapshot(unreachable(FailureReason.TIMEOUT, "sys/health timed out"),
                 Optional.of(NOW.minus(GRACE).minusSeconds(1))));
 
         HealthResult result = indicator.check();
@@ -87,7 +88,7 @@ class VaultReadinessIndicatorTest {
     @Test
     void aZeroGraceTurnsUnreadyAtTheFirstFailedRefresh() {
         var strict = new VaultReadinessIndicator(holder, Duration.ZERO, Clock.fixed(NOW, ZoneOffset.UTC));
-        holder.replace(snapshot(unreachable(RefreshError.Reason.SEALED, "Vault is sealed"),
+        holder.replace(snapshot(unreachable(FailureReason.SEALED, "Vault is sealed"),
                 Optional.of(NOW.minusSeconds(60))));
 
         assertThat(strict.check().getStatus()).isEqualTo(HealthStatus.DOWN);
@@ -115,7 +116,7 @@ class VaultReadinessIndicatorTest {
                 "token", Optional.empty(), Optional.empty());
     }
 
-    private static VaultState unreachable(RefreshError.Reason reason, String message) {
+    private static VaultState unreachable(FailureReason reason, String message) {
         return new VaultState(ADDRESS, false, Optional.empty(), Optional.empty(), Optional.empty(), "", "token",
                 Optional.empty(), Optional.of(new RefreshError("", reason, message)));
     }

@@ -305,14 +305,22 @@ class PkiMetricsCollectorTest {
     }
 
     @Test
-    void everyPkiFamilyHelpSaysTheValuesAreCached() {
+    void everyHelpOfDataFromTheRefreshSaysSoAndConfigurationFamiliesDoNotClaimIt() {
         scrape(snapshot(engine("pki/", List.of(issuer(ID_A, "a", NOW.plusSeconds(5))), List.of(), List.of(
                 leaf("01", "a", NOW.plusSeconds(50))), true)));
         String text = registry.scrape();
+        List<String> configuration = List.of("# HELP vault_pki_monitor_threshold_seconds ",
+                "# HELP vault_pki_monitor_refresh_interval_seconds ", "# HELP vault_pki_monitor_build_info ");
 
-        assertThat(text.lines().filter(l -> l.startsWith("# HELP vault_")))
-                .isNotEmpty()
-                .allSatisfy(help -> assertThat(help).endsWith(" Cached from the last refresh; refreshed every 1m30s."));
+        assertThat(text.lines().filter(l -> l.startsWith("# HELP vault_"))
+                .filter(l -> configuration.stream().noneMatch(l::startsWith)))
+                .hasSizeGreaterThan(10)
+                .allSatisfy(help -> assertThat(help).endsWith(" From the data of the last refresh (every 1m30s,"
+                        + " sooner after a failed one); a scrape never calls Vault."));
+        assertThat(text.lines().filter(l -> configuration.stream().anyMatch(l::startsWith)))
+                .hasSize(3)
+                .allSatisfy(help -> assertThat(help).doesNotContainIgnoringCase("cached")
+                        .doesNotContain("last refresh"));
     }
 
     @Test

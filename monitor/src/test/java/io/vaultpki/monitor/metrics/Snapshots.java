@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.metrics;
 
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.monitor.refresh.CrlInfo;
 import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.IssuerInfo;
@@ -68,7 +69,7 @@ public final class Snapshots {
 
     public static EngineSnapshot failedEngine(String engine, List<IssuerInfo> issuers) {
         return new EngineSnapshot(engine, "", engine, false, Optional.empty(), issuers, List.of(), List.of(), false,
-                List.of(new RefreshError(engine, RefreshError.Reason.PERMISSION_DENIED,
+                List.of(new RefreshError(engine, FailureReason.PERMISSION_DENIED,
                         "LIST " + engine + "issuers: 403 permission denied")));
     }
 }

@@ -1,6 +1,8 @@
 package io.vaultpki.monitor.refresh;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vaultpki.client.auth.TokenAuthentication;
+import io.vaultpki.client.auth.TokenFileAuthentication;
 import io.vaultpki.client.event.VaultClientEvent;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +30,9 @@ class LoginMetricsTest {
 
     @Test
     void aFixedTokenOrTokenFileCountsOnlyItsLookupBecauseNoLoginRequestIsSent() {
-        metrics.onEvent(new VaultClientEvent.LoginSucceeded("token", "acc", Duration.ofHours(1)));
-        metrics.onEvent(new VaultClientEvent.LoginSucceeded("token_file", "acc2", Duration.ofHours(1)));
+        metrics.onEvent(new VaultClientEvent.LoginSucceeded(TokenAuthentication.METHOD, "acc", Duration.ofHours(1)));
+        metrics.onEvent(new VaultClientEvent.LoginSucceeded(TokenFileAuthentication.METHOD, "acc2",
+                Duration.ofHours(1)));
 
         assertThat(count("login", "success")).isZero();
         assertThat(count("lookup_self", "success")).isEqualTo(2);

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.auth.AutoAuthentication;
 import io.vaultpki.client.auth.TokenAuthentication;
+import io.vaultpki.client.auth.VaultAuthentication;
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;
@@ -15,11 +18,14 @@ import io.vaultpki.emulator.pki.LeafSpec;
 import io.vaultpki.emulator.pki.PkiMount;
 import io.vaultpki.monitor.mounts.MountSelection;
 import io.vaultpki.monitor.mounts.MountsConfiguration;
+import io.vaultpki.testkit.CapturedLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +40,8 @@ class PkiRefresherTest {
 
     private static final String POLICY = "monitor";
     private static final List<String> MOUNTS = List.of("content/", "team/a/pki/", "deny-ok/", "deny-bad/", "churn/",
-            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/", "legacy/", "early/", "many/");
+            "steady/", "noleaves/", "listfail/", "seal/", "down/", "excl/", "ns1/pki/", "legacy/", "early/", "many/",
+            "stop-a/", "stop-b/", "stop-c/", "auto/", "summary/", "secret/");
 
     private final List<VaultClient> clients = new ArrayList<>();
     private VaultEmulator emu;
@@ -80,6 +87,13 @@ class PkiRefresherTest {
 
     private Fixture refresher(VaultClient client, SnapshotHolder holder, boolean leaves, List<String> namespaces,
                               String... include) {
+        return refresher(client, new TokenAuthentication(VaultToken.of(token)), holder, leaves, namespaces, Map.of(), 4,
+                include);
+    }
+
+    private Fixture refresher(VaultClient client, VaultAuthentication authentication, SnapshotHolder holder,
+                              boolean leaves, List<String> namespaces, Map<String, String> env, int concurrency,
+                              String... include) {
         MountsConfiguration mounts = new MountsConfiguration();
         mounts.setInclude(List.of(include));
         mounts.setNamespaces(namespaces);
@@ -87,10 +101,20 @@ class PkiRefresherTest {
         leavesConfiguration.setEnabled(leaves);
         RefreshConfiguration configuration = new RefreshConfiguration();
         configuration.setMaxRequestsPerSecond(1000);
+        configuration.setConcurrency(concurrency);
         MeterRegistry registry = new SimpleMeterRegistry();
-        PkiRefresher refresher = new PkiRefresher(client, new TokenAuthentication(VaultToken.of(token)), holder,
-                new MountSelection(mounts, Map.of()), configuration, leavesConfiguration, new RefreshMetrics(registry));
+        PkiRefresher refresher = new PkiRefresher(client, authentication, holder, new MountSelection(mounts, env),
+                configuration, leavesConfiguration, new RefreshMetrics(registry));
         return new Fixture(refresher, holder, registry);
+    }
+
+    private Fixture withPkiMountPath(String pkiMountPath) {
+        return refresher(client(null), new TokenAuthentication(VaultToken.of(token)), holder(), true, List.of(),
+                Map.of("PKI_MOUNT_PATH", pkiMountPath), 4);
+    }
+
+    private SnapshotHolder holder() {
+        return new SnapshotHolder(VaultSettings.builder().address(emu.url()).build());
     }
 
     private record Fixture(PkiRefresher refresher, SnapshotHolder holder, MeterRegistry registry) {
@@ -319,7 +343,7 @@ class PkiRefresherTest {
         assertThat(denied.up()).isFalse();
         // LIST issuers and the CRLs are unauthenticated in Vault: the issuer read and LIST certs are denied
         assertThat(denied.errors()).extracting(RefreshError::reason)
-                .containsOnly(RefreshError.Reason.PERMISSION_DENIED).hasSize(2);
+                .containsOnly(FailureReason.PERMISSION_DENIED).hasSize(2);
         assertThat(denied.issuers()).isEqualTo(good.issuers());
         assertThat(denied.crls()).isEqualTo(good.crls());
         assertThat(denied.lastSuccess()).isEqualTo(good.lastSuccess());
@@ -375,7 +399,7 @@ class PkiRefresherTest {
 
         assertThat(snapshot.vault().reachable()).isFalse();
         assertThat(snapshot.vault().error()).hasValueSatisfying(
-                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.SERVER_ERROR));
+                e -> assertThat(e.reason()).isEqualTo(FailureReason.SERVER_ERROR));
         assertThat(snapshot.lastSuccess()).isEqualTo(good.lastSuccess());
         EngineSnapshot engine = snapshot.engine("listfail/").orElseThrow();
         assertThat(engine.up()).isFalse();
@@ -400,7 +424,7 @@ class PkiRefresherTest {
         assertThat(snapshot.vault().reachable()).isFalse();
         assertThat(snapshot.vault().sealed()).contains(true);
         assertThat(snapshot.vault().error()).hasValueSatisfying(
-                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.SEALED));
+                e -> assertThat(e.reason()).isEqualTo(FailureReason.SEALED));
         assertThat(snapshot.engine("seal/").orElseThrow().up()).isFalse();
         assertThat(snapshot.engine("seal/").orElseThrow().issuers()).isNotEmpty();
     }
@@ -418,7 +442,7 @@ class PkiRefresherTest {
 
         assertThat(snapshot.vault().reachable()).isFalse();
         assertThat(snapshot.vault().error()).hasValueSatisfying(
-                e -> assertThat(e.reason()).isEqualTo(RefreshError.Reason.CONNECTION));
+                e -> assertThat(e.reason()).isEqualTo(FailureReason.UNREACHABLE));
         assertThat(snapshot.lastSuccess()).isEqualTo(good.lastSuccess());
         assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).containsExactly("down/");
         assertThat(snapshot.engines().get(0).up()).isFalse();
@@ -434,6 +458,128 @@ class PkiRefresherTest {
 
         assertThat(snapshot.engines()).extracting(EngineSnapshot::engine).doesNotContain("excl/");
         assertThat(emu.requests().count("LIST", "excl/.*")).isZero();
+    }
+
+    @Test
+    void aVaultFoundSealedByARequestStopsTheRefreshAtOnceAndNoOtherMountIsAsked() {
+        for (String name : List.of("stop-a", "stop-b", "stop-c")) {
+            emu.pki().enable(name).generateRoot(IssuerSpec.named(name + "-root"));
+        }
+        // one engine at a time, in mount order, so "the other mounts" are the ones after stop-a/
+        Fixture f = refresher(client(null), new TokenAuthentication(VaultToken.of(token)), holder(), true, List.of(),
+                Map.of(), 1, "stop-*");
+        PkiSnapshot good = f.refresh();
+        assertThat(good.engines()).allSatisfy(e -> assertThat(e.up()).isTrue());
+
+        // sys/health still says unsealed; the seal shows on the first read of stop-a/
+        emu.faults().failNext("^stop-a/", 1_000, 503, "Vault is sealed");
+        emu.requests().clear();
+        PkiSnapshot snapshot;
+        try {
+            snapshot = f.refresh();
+        } finally {
+            emu.faults().clear();
+        }
+
+        assertThat(emu.requests().all()).filteredOn(r -> r.path().startsWith("stop-b/") || r.path().startsWith("stop-c/"))
+                .as("requests to the other mounts").isEmpty();
+        assertThat(snapshot.vault().reachable()).isFalse();
+        assertThat(snapshot.vault().sealed()).as("what the request said, newer than sys/health").contains(true);
+        assertThat(snapshot.vault().error()).hasValueSatisfying(e -> {
+            assertThat(e.reason()).isEqualTo(FailureReason.SEALED);
+            assertThat(e.engine()).isEmpty();
+            assertThat(e.path()).startsWith("stop-a/");
+        });
+        assertThat(snapshot.engines()).extracting(EngineSnapshot::engine)
+                .containsExactly("stop-a/", "stop-b/", "stop-c/");
+        assertThat(snapshot.engines()).allSatisfy(e -> {
+            assertThat(e.up()).isFalse();
+            assertThat(e.issuers()).as("last good data kept").hasSize(1);
+        });
+        assertThat(f.registry().get("vault.pki.refresh.errors").tag("engine", "").tag("reason", "sealed").counter()
+                .count()).as("counted once, monitor-wide").isEqualTo(1);
+        assertThat(f.registry().find("vault.pki.refresh.errors").tag("engine", "stop-a/").counter()).isNull();
+    }
+
+    @Test
+    void aPkiMountPathNamingNoMountIsAnEngineThatIsNotUpWithReasonNotFound() {
+        emu.requests().clear();
+        Fixture f = withPkiMountPath("no-such-mount");
+
+        PkiSnapshot snapshot = f.refresh();
+
+        assertThat(snapshot.vault().reachable()).isTrue();
+        assertThat(snapshot.engines()).singleElement().satisfies(engine -> {
+            assertThat(engine.engine()).isEqualTo("no-such-mount/");
+            assertThat(engine.up()).isFalse();
+            assertThat(engine.issuers()).isEmpty();
+            assertThat(engine.lastSuccess()).isEmpty();
+            assertThat(engine.errors()).singleElement().satisfies(e -> {
+                assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
+                assertThat(e.path()).isEqualTo("no-such-mount/");
+                assertThat(e.message()).contains("PKI_MOUNT_PATH").contains("no-such-mount/");
+            });
+        });
+        assertThat(f.registry().get("vault.pki.refresh.errors").tag("engine", "no-such-mount/")
+                .tag("reason", "not_found").counter().count()).isPositive();
+        assertThat(emu.requests().all()).noneMatch(r -> r.path().startsWith("no-such-mount"));
+    }
+
+    @Test
+    void aPkiMountPathNamingAKvMountIsNotFoundTooNotAGreenEngineWithoutIssuers() {
+        // the emulator, like a dev server, has a KV v2 engine at secret/
+        PkiSnapshot snapshot = withPkiMountPath("secret").refresh();
+
+        assertThat(snapshot.engines()).singleElement().satisfies(engine -> {
+            assertThat(engine.engine()).isEqualTo("secret/");
+            assertThat(engine.up()).isFalse();
+            assertThat(engine.errors()).extracting(RefreshError::reason).containsExactly(FailureReason.NOT_FOUND);
+            assertThat(engine.errors().get(0).message()).contains("kv");
+        });
+    }
+
+    @Test
+    void aPkiMountPathNamingAPkiMountReadsOnlyThatMount() {
+        emu.pki().enable("summary").generateRoot(IssuerSpec.named("summary-root"));
+
+        PkiSnapshot snapshot = withPkiMountPath("summary/").refresh();
+
+        assertThat(snapshot.engines()).singleElement().satisfies(engine -> {
+            assertThat(engine.engine()).isEqualTo("summary/");
+            assertThat(engine.up()).isTrue();
+        });
+    }
+
+    @Test
+    void theFirstRefreshLogsOneInfoLineWithTheMountsIssuersCrlsAndLeavesItFound() {
+        PkiMount mount = emu.pki().enable("auto");
+        var root = mount.generateRoot(IssuerSpec.named("auto-root"));
+        mount.issueLeaves(3, LeafSpec.commonName("auto-%d.example.com").issuer(root));
+        Fixture f = refresher("auto/");
+        try (CapturedLog log = new CapturedLog()) {
+            f.refresh();
+            f.refresh();
+
+            assertThat(log.lines()).filteredOn(l -> l.contains("First refresh")).singleElement().satisfies(line -> {
+                assertThat(line).startsWith(PkiRefresher.class.getName() + ": ");
+                assertThat(line).contains("1 PKI mount, 1 issuer, 1 CRL, 3 leaf certificates");
+            });
+        }
+    }
+
+    @Test
+    void theAuthMethodIsTheOneAutoChoseOnceItLoggedIn(@TempDir Path home) {
+        VaultAuthentication auto = new AutoAuthentication(Map.of("VAULT_TOKEN", token), home,
+                home.resolve("no-service-account-token"));
+        VaultClient client = VaultClient.create(VaultSettings.builder().address(emu.url()).build(), auto);
+        clients.add(client);
+        Fixture f = refresher(client, auto, holder(), false, List.of(), Map.of(), 4, "auto/");
+        assertThat(auto.method()).as("before the first login").isEqualTo("auto");
+
+        PkiSnapshot snapshot = f.refresh();
+
+        assertThat(snapshot.vault().reachable()).isTrue();
+        assertThat(snapshot.vault().authMethod()).isEqualTo("token");
     }
 
     private static LeafCertificate leaf(EngineSnapshot engine, String serial) {

@@ -1,9 +1,11 @@
 package io.vaultpki.monitor.status;
 
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.monitor.metrics.ExpiryThresholds;
 import io.vaultpki.monitor.metrics.Snapshots;
 import io.vaultpki.emulator.MutableClock;
+import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.RefreshError;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
@@ -149,7 +151,7 @@ class StatusReporterTest {
     @Test
     void anUnreachableVaultIsAnErrorAndTheLastGoodDataStays() {
         VaultState down = new VaultState(ADDRESS, false, Optional.empty(), Optional.empty(), Optional.empty(), "",
-                "approle", Optional.empty(), Optional.of(new RefreshError("", RefreshError.Reason.CONNECTION,
+                "approle", Optional.empty(), Optional.of(new RefreshError("", FailureReason.UNREACHABLE,
                 "GET sys/health: connection refused")));
         StatusReport report = report(snapshot(down, engine("pki/", List.of(issuer(OK_ID, "a",
                 NOW.plus(Duration.ofDays(100)))))));
@@ -157,10 +159,61 @@ class StatusReporterTest {
         assertThat(report.state()).isEqualTo("error");
         assertThat(report.rule()).contains(ADDRESS).contains("connection refused");
         assertThat(report.lastRefresh().outcome()).isEqualTo("failed");
-        assertThat(report.lastRefresh().errors()).extracting(StatusReport.Error::reason).containsExactly("connection");
+        assertThat(report.lastRefresh().errors()).extracting(StatusReport.Error::reason).containsExactly("unreachable");
         assertThat(report.engines()).hasSize(1);
         assertThat(report.vault().reachable()).isFalse();
         assertThat(report.vault().sealed()).isNull();
+    }
+
+    @Test
+    void anObjectThatDoesNotParseIsAnErrorNamingItsPathWhileItsEngineStaysUp() {
+        String crl = "pki/issuer/" + OK_ID + "/crl";
+        EngineSnapshot engine = new EngineSnapshot("pki/", "", "pki/", true, Optional.of(REFRESHED),
+                List.of(issuer(OK_ID, "a", NOW.plus(Duration.ofDays(100)))), List.of(), List.of(), false,
+                List.of(new RefreshError("pki/", FailureReason.PARSE_ERROR, "Unexpected response from Vault [" + crl
+                        + "]: not a CRL", crl)));
+
+        StatusReport report = report(snapshot(engine));
+
+        assertThat(report.state()).isEqualTo("error");
+        assertThat(report.rule()).contains(crl).contains("parse_error");
+        assertThat(report.lastRefresh().outcome()).isEqualTo("partial");
+        assertThat(report.lastRefresh().errors()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("parse_error");
+            assertThat(e.path()).isEqualTo(crl);
+        });
+        assertThat(report.engines()).singleElement().satisfies(e -> {
+            assertThat(e.up()).isTrue();
+            assertThat(e.state()).isEqualTo("error");
+            assertThat(e.issuers()).hasSize(1);
+        });
+    }
+
+    @Test
+    void aMonitorWideFailureIsListedOnceThoughEveryKeptEngineCarriesIt() {
+        RefreshError sealed = new RefreshError("", FailureReason.SEALED, "GET pki/certs: 503 Vault is sealed",
+                "pki/certs");
+        VaultState down = new VaultState(ADDRESS, false, Optional.of(true), Optional.of(true), Optional.of(false), "",
+                "approle", Optional.empty(), Optional.of(sealed));
+        EngineSnapshot a = new EngineSnapshot("a/", "", "a/", false, Optional.of(REFRESHED), List.of(), List.of(),
+                List.of(), false, List.of(sealed));
+        EngineSnapshot b = new EngineSnapshot("b/", "", "b/", false, Optional.of(REFRESHED), List.of(), List.of(),
+                List.of(), false, List.of(sealed));
+
+        StatusReport report = report(snapshot(down, a, b));
+
+        assertThat(report.lastRefresh().errors()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("sealed");
+            assertThat(e.engine()).isEmpty();
+            assertThat(e.path()).isEqualTo("pki/certs");
+        });
+    }
+
+    @Test
+    void anErrorWithoutAPathOmitsIt() {
+        StatusReport report = report(snapshot(failedEngine("x/", List.of())));
+
+        assertThat(report.lastRefresh().errors()).singleElement().satisfies(e -> assertThat(e.path()).isNull());
     }
 
     @Test

@@ -104,6 +104,7 @@ class HttpsServerTest {
         assertThat(get(plain, base + "/metrics").statusCode()).isEqualTo(404);
         assertThat(get(plain, base + "/api/v1/status").statusCode()).isEqualTo(404);
         assertThat(get(plain, base + "/healthz").statusCode()).isEqualTo(404);
+        assertThat(get(plain, base + "/").statusCode()).as("the home page is behind TLS like /metrics").isEqualTo(404);
         assertThat(get(plain, base + "/status").statusCode()).isNotEqualTo(404);
     }
 
@@ -112,6 +113,16 @@ class HttpsServerTest {
         HttpResponse<String> response = get(client(trustedClient), "https://127.0.0.1:" + httpsPort + "/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servesTheHomePageOverHttpsToATrustedClientOnly() throws Exception {
+        HttpResponse<String> response = get(client(trustedClient), "https://127.0.0.1:" + httpsPort + "/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("vault-pki-monitor");
+        assertThatThrownBy(() -> get(client(null), "https://127.0.0.1:" + httpsPort + "/"))
+                .isInstanceOf(IOException.class);
     }
 
     private HttpClient client(TestCertificates.Issued certificate) throws Exception {
