@@ -1,13 +1,15 @@
 package io.vaultpki.monitor.refresh;
 
+import io.vaultpki.client.failure.FailureReason;
+
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Every Vault request of one refresh goes through here: rate-limited and counted by operation and outcome. The
- * first request that finds Vault unavailable as a whole ({@link io.vaultpki.client.failure.FailureReason#vaultUnavailable()}:
- * sealed, standby without an active node, unreachable, timed out, TLS failing) stops the refresh: that request and
+ * first request that finds Vault unavailable as a whole (sealed, standby without an active node, unreachable, TLS
+ * failing; see {@link #stopsTheRefresh}) stops the refresh: that request and
  * every later one of the same refresh throw {@link VaultDown}, so no other mount is asked and the state is published
  * at once instead of after every remaining request has failed in turn (each with the client's retries).
  * {@link #forNextRefresh()} gives the next refresh a clean slate with the same limiter and counters.
@@ -44,12 +46,20 @@ final class VaultCalls {
         } catch (RuntimeException e) {
             metrics.request(operation, false);
             RefreshError error = RefreshError.of("", e);
-            if (error.reason().vaultUnavailable()) {
+            if (stopsTheRefresh(error.reason())) {
                 vaultDown.compareAndSet(null, error);
                 throw new VaultDown(vaultDown.get(), e);
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether a failure says Vault as a whole cannot answer. A timeout does not: it is usually one slow object (a
+     * LIST of a mount with a million certificates), and stopping there would mark every other mount down with it.
+     */
+    static boolean stopsTheRefresh(FailureReason reason) {
+        return reason.vaultUnavailable() && reason != FailureReason.TIMEOUT;
     }
 
     private void stopIfVaultDown() {
