@@ -145,6 +145,20 @@ class ExporterApplicationTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theRootAnswers200NamingTheAppItsVersionAndLinksButNoSecret() throws Exception {
+        HttpResponse<String> root = http.toBlocking().exchange(HttpRequest.GET("/"), String.class);
+
+        assertThat(root.getStatus().getCode()).isEqualTo(200);
+        assertThat(root.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("application/json"));
+        Map<String, Object> body = new com.fasterxml.jackson.databind.ObjectMapper().readValue(root.body(), Map.class);
+        assertThat(body).containsEntry("name", "vault-pki-exporter").containsKey("version");
+        assertThat(body.get("links")).asString().contains("/metrics", "/health", "/api/v1/certificates");
+        assertThat(root.body()).doesNotContain(TOKEN).doesNotContain(ApiTestTokens.sha256(TOKEN))
+                .doesNotContain(vault.emulator().rootToken()).doesNotContain(exports.toString());
+    }
+
+    @Test
     void readinessIsUpWithValidFiles() {
         awaitFile(exports.resolve("web/cert.pem"));
         assertThat(http.toBlocking().exchange("/health/readiness").getStatus().getCode()).isEqualTo(200);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param title       the status's reason phrase
  * @param status      the HTTP status
  * @param detail      what went wrong, for a human
- * @param instance    the request path
+ * @param instance    the request path; {@code null} when the server refused the request line (no path is known)
  * @param requestId   the request's {@code X-Request-Id}
  * @param errors      invalid fields, empty if none
  * @param vaultErrors Vault's error messages, empty if Vault was not involved

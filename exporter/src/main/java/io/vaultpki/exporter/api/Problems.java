@@ -13,6 +13,8 @@ public final class Problems {
     public static final String CHALLENGE = "Bearer realm=\"vault-pki-exporter\"";
     /** Request attribute holding the problem's detail, for the audit line. */
     static final String DETAIL = "vaultpki.problem-detail";
+    /** Request attribute set when the path is unknown (Netty refused the request line): the problem names none. */
+    static final String NO_INSTANCE = "vaultpki.problem-no-instance";
 
     private Problems() {
     }
@@ -39,7 +41,8 @@ public final class Problems {
 
     public static ProblemDetails details(HttpRequest<?> request, Problem problem) {
         HttpStatus status = problem.status();
+        String instance = request.getAttribute(NO_INSTANCE, Boolean.class).orElse(false) ? null : request.getPath();
         return new ProblemDetails("about:blank", status.getReason(), status.getCode(), problem.detail(),
-                request.getPath(), ApiRequests.id(request), problem.errors(), problem.vaultErrors());
+                instance, ApiRequests.id(request), problem.errors(), problem.vaultErrors());
     }
 }

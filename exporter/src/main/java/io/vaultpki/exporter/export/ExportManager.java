@@ -30,7 +30,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The registry of exports and the rules around them: configuration exports are fixed, API exports are persisted
@@ -54,6 +56,7 @@ public final class ExportManager implements ExportService {
     private final Clock clock;
     private final ExecutorService workers;
     private volatile boolean started;
+    private final List<Consumer<String>> goneListeners = new CopyOnWriteArrayList<>();
 
     ExportManager(List<ExportSpec> configured, ExportStore store, SpecRepository repository, ExportRunner runner,
                   RenewalPolicy policy, AuditSink audit, Clock clock, ExecutorService workers) {
@@ -68,14 +71,52 @@ public final class ExportManager implements ExportService {
     }
 
     /**
+     * Checks what the configuration alone can tell (a configured export whose formats need a setting the exporter
+     * lacks), touching neither Vault nor the disk, so a bad setting stops start-up before the port is bound.
+     */
+    public void checkConfiguration() {
+        for (ExportSpec spec : configured) {
+            for (FieldError problem : store.unmetPreconditions(spec)) {
+                throw new IllegalStateException("exporter.exports." + spec.name() + "." + problem.field() + ": "
+                        + problem.message());
+            }
+        }
+    }
+
+    /**
+     * Registers {@code listener} to hear the name of every export that is no longer managed, or never was: deleted
+     * through the API, or an API create that failed. The metrics drop the name's series.
+     */
+    public void onExportGone(Consumer<String> listener) {
+        goneListeners.add(listener);
+    }
+
+    private void gone(String name) {
+        for (Consumer<String> listener : goneListeners) {
+            try {
+                listener.accept(name);
+            } catch (RuntimeException e) {
+                LOG.warn("Cleaning up after export '{}' failed: {}", name, e.toString());
+            }
+        }
+    }
+
+    /** Whether {@link #start()} ran: until then the exports are unknown, the API answers 503 and readiness is DOWN. */
+    public boolean isStarted() {
+        return started;
+    }
+
+    /**
      * Recovers the export directory from an interrupted write, loads configuration and persisted exports, and adopts
      * files that are still current. Makes no Vault call. Fails when a name is defined both in configuration and
-     * through the API.
+     * through the API. Runs once the HTTP port is bound ({@link ExportScheduler}), so a port clash stops the exporter
+     * before it touches the disk or Vault.
      */
     public synchronized void start() {
         if (started) {
             return;
         }
+        checkConfiguration();
         RecoveryReport recovery = store.recover();
         if (!recovery.removedTempDirs().isEmpty() || !recovery.repointedExports().isEmpty()
                 || !recovery.brokenExports().isEmpty()) {
@@ -85,10 +126,6 @@ public final class ExportManager implements ExportService {
         repository.recover();
         Instant now = clock.instant();
         for (ExportSpec spec : configured) {
-            for (FieldError problem : store.unmetPreconditions(spec)) {
-                throw new IllegalStateException("exporter.exports." + spec.name() + "." + problem.field() + ": "
-                        + problem.message());
-            }
             register(spec, Origin.CONFIG, now);
         }
         for (ExportSpec spec : repository.loadAll()) {
@@ -205,19 +242,27 @@ public final class ExportManager implements ExportService {
         return store.collectGarbage();
     }
 
-    @Override
-    public List<ExportStatus> list() {
+    /** Every export's state, also before {@link #start()} (then none): for metrics and readiness. */
+    public List<ExportStatus> statuses() {
         return exports.values().stream().map(ManagedExport::status)
                 .sorted(Comparator.comparing(ExportStatus::name)).toList();
     }
 
     @Override
+    public List<ExportStatus> list() {
+        requireStarted();
+        return statuses();
+    }
+
+    @Override
     public Optional<ExportStatus> get(String name) {
+        requireStarted();
         return Optional.ofNullable(exports.get(name)).map(ManagedExport::status);
     }
 
     @Override
     public ExportStatus create(ExportSpec spec, Actor actor) {
+        requireStarted();
         requireValid(spec);
         String name = spec.name();
         if (exports.containsKey(name) || !creating.add(name)) {
@@ -241,6 +286,10 @@ public final class ExportManager implements ExportService {
                     throw persistFailure;
                 }
                 exports.put(name, managed);
+            } catch (RuntimeException rejected) {
+                // the attempt already counted itself under this name: a create that left no export leaves no series
+                gone(name);
+                throw rejected;
             } finally {
                 managed.attemptLock().unlock();
             }
@@ -285,6 +334,7 @@ public final class ExportManager implements ExportService {
         managed.attemptLock().lock();
         try {
             if (exports.remove(name, managed)) {
+                gone(name);
                 repository.delete(name);
                 boolean purged = purge && store.purge(name);
                 audit.record(AuditEvent.of(clock.instant(), "export.deleted", actor, name, "success")
@@ -329,7 +379,14 @@ public final class ExportManager implements ExportService {
         return store.read(name, fileName);
     }
 
+    private void requireStarted() {
+        if (!started) {
+            throw new ExporterStartingException();
+        }
+    }
+
     private ManagedExport require(String name) {
+        requireStarted();
         ManagedExport managed = name == null ? null : exports.get(name);
         if (managed == null) {
             throw new ExportNotFoundException(name);

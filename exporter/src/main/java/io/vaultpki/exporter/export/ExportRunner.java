@@ -92,7 +92,7 @@ final class ExportRunner {
                     Duration.ofNanos(System.nanoTime() - started));
             return new AttemptResult(write, spec.source().renews(), renewAt, hook);
         } catch (RuntimeException e) {
-            metrics.attempt(spec.name(), spec.source().wire(), "failure", Duration.ofNanos(System.nanoTime() - started));
+            metrics.failed(spec.name(), spec.source().wire(), Failures.reason(e), Duration.ofNanos(System.nanoTime() - started));
             throw e;
         }
     }

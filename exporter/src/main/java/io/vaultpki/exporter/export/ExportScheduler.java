@@ -2,8 +2,8 @@ package io.vaultpki.exporter.export;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.vaultpki.exporter.config.ExporterConfiguration;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -15,9 +15,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the export manager when the application is up and then looks for due exports every tick; old versions are
- * collected once a minute. The tick only dispatches: attempts run on the worker pool, so a slow Vault never delays
- * the next check of other exports.
+ * Starts the export manager once the HTTP server has bound its port and then looks for due exports every tick; old
+ * versions are collected once a minute. Nothing before the bind touches the export directory or Vault, so a port
+ * clash stops the exporter before any certificate is issued or file written; readiness stays DOWN until the
+ * manager has recovered the export directory. The tick only dispatches: attempts run on the worker pool, so a slow
+ * Vault never delays the next check of other exports.
  */
 @Context
 @Requires(property = "exporter.scheduler.enabled", notEquals = "false")
@@ -37,12 +39,17 @@ public class ExportScheduler {
     public ExportScheduler(ExportManager manager, ExporterConfiguration config) {
         this.manager = manager;
         this.tick = config.validate().schedulerTick();
-        // fail start-up now, with the setting named, rather than at the first tick
-        manager.start();
+        // fail start-up now, with the setting named, rather than after the port is bound
+        manager.checkConfiguration();
     }
 
+    /**
+     * The port is bound: recover the export directory, load the exports (a failure here, such as a name defined in
+     * configuration and through the API, still stops start-up) and start ticking.
+     */
     @EventListener
-    void onStartup(StartupEvent event) {
+    void onServerStarted(ServerStartupEvent event) {
+        manager.start();
         timer.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::collect, GC_PERIOD.toMillis(), GC_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }

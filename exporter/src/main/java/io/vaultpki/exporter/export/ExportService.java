@@ -14,9 +14,11 @@ import java.util.Optional;
  *
  * <p>Errors: {@link SpecInvalidException} (400), {@link ExportNotFoundException} (404),
  * {@link ExportConflictException} (409: name taken, config-defined export, renewal in progress),
- * {@link RenewalTooSoonException} (429), and Vault's typed {@link io.vaultpki.client.VaultException}s or
+ * {@link RenewalTooSoonException} (429), {@link ExporterStartingException} (503, before the export directory is
+ * recovered), and Vault's typed {@link io.vaultpki.client.VaultException}s or
  * {@link io.vaultpki.exporter.material.MaterialException} / {@link io.vaultpki.exporter.files.InvalidMaterialException}
- * when Vault refused or answered badly (502/503/504).
+ * when Vault refused or answered badly: their {@link Failures#reason reason} decides between 422 (Vault blames the
+ * request) and 502/503/504 (the exporter's own trouble with Vault).
  */
 public interface ExportService {
 

@@ -1,27 +1,26 @@
 package io.vaultpki.exporter.export;
 
-import io.vaultpki.client.http.VaultConnectionException;
-import io.vaultpki.client.http.VaultTimeoutException;
-import io.vaultpki.client.http.VaultTlsException;
-import io.vaultpki.client.http.VaultUnavailableException;
+import io.vaultpki.client.failure.FailureReason;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Whether Vault answered the exporter's last call. A refusal (403, 400, a role that does not allow the name) still
- * means Vault is reachable; only no answer, a timeout, a TLS failure, sealed or standby count as unreachable.
+ * Whether Vault answered the exporter's last export call, in the suite's vocabulary: Vault is unreachable exactly
+ * when the failure's {@link FailureReason#vaultUnavailable()} (no answer, a timeout, a TLS failure, sealed, standby).
+ * A refusal (403, 400, a role that does not allow the name), a rate limit or a server error still means Vault is
+ * there. Feeds {@code vault_pki_exporter_vault_up} and readiness.
  */
 @Singleton
 public class VaultReachability {
 
     /**
-     * @param reachable whether the last call got an answer
+     * @param reachable whether the last call got an answer; {@code null} until the first call
      * @param since     when that state began
-     * @param reason    why it is unreachable, {@code null} when reachable or unknown
+     * @param reason    why Vault is unavailable, {@code null} when reachable or unknown
      */
-    public record State(Boolean reachable, Instant since, String reason) {
+    public record State(Boolean reachable, Instant since, FailureReason reason) {
     }
 
     private final AtomicReference<State> state = new AtomicReference<>(new State(null, null, null));
@@ -39,28 +38,16 @@ public class VaultReachability {
         state.updateAndGet(s -> Boolean.TRUE.equals(s.reachable()) ? s : new State(true, now, null));
     }
 
-    /** Classifies {@code failure}: an answer from Vault, even a refusal, counts as reachable. */
-    public void failed(RuntimeException failure, Instant now) {
-        if (isUnreachable(failure)) {
-            String reason = failure.getClass().getSimpleName();
-            state.updateAndGet(s -> Boolean.FALSE.equals(s.reachable()) ? new State(false, s.since(), reason)
-                    : new State(false, now, reason));
-        } else if (failure instanceof io.vaultpki.client.VaultException) {
+    /**
+     * Records a failed Vault call: unavailable when its reason says so, otherwise Vault answered. A failure inside
+     * the exporter ({@link FailureReason#INTERNAL}) says nothing about Vault and changes nothing.
+     */
+    public void failed(Throwable failure, Instant now) {
+        FailureReason reason = Failures.reason(failure);
+        if (reason.vaultUnavailable()) {
+            state.updateAndGet(s -> new State(false, Boolean.FALSE.equals(s.reachable()) ? s.since() : now, reason));
+        } else if (reason != FailureReason.INTERNAL) {
             answered(now);
         }
-    }
-
-    /**
-     * No answer, a timeout, a TLS failure, sealed or standby, also when wrapped (a login that could not reach Vault
-     * is a {@code VaultLoginException} caused by the connection failure). A 429 is an answer: Vault is rate-limiting.
-     */
-    public static boolean isUnreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof VaultConnectionException || t instanceof VaultTimeoutException
-                    || t instanceof VaultTlsException || t instanceof VaultUnavailableException u && !u.isRateLimited()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Readiness: every export has valid files on disk, or Vault is reachable to make them. A Vault outage alone keeps
+ * Readiness: DOWN until the export directory is recovered after the port was bound; then every export has valid
+ * files on disk, or Vault is reachable to make them. A Vault outage alone keeps
  * the exporter ready while the files it serves are still valid (liveness never depends on Vault at all);
- * {@code exporter.readiness-requires-vault=true} makes an unreachable Vault enough to be unready.
+ * {@code exporter.readiness-requires-vault=true} makes an unreachable Vault enough to be unready. Unreachable is the
+ * suite's {@link io.vaultpki.client.failure.FailureReason#vaultUnavailable()}; its label is the detail's reason.
  */
 @Singleton
 @Readiness
@@ -45,8 +47,13 @@ public class ExportsReadinessIndicator implements HealthIndicator {
     }
 
     HealthResult check() {
+        if (!manager.isStarted()) {
+            // the port is bound but the export directory is not recovered yet: nothing to serve from
+            return HealthResult.builder("exports", HealthStatus.DOWN)
+                    .details(Map.of("starting", "recovering the export directory")).build();
+        }
         Instant now = clock.instant();
-        List<ExportStatus> exports = manager.list();
+        List<ExportStatus> exports = manager.statuses();
         List<String> invalid = exports.stream()
                 .filter(s -> s.metadata().map(m -> !now.isBefore(m.notAfter())).orElse(true))
                 .map(ExportStatus::name).toList();
@@ -58,7 +65,7 @@ public class ExportsReadinessIndicator implements HealthIndicator {
         details.put("exportsWithoutValidFiles", invalid);
         details.put("vaultReachable", state.reachable());
         if (state.reason() != null) {
-            details.put("vaultUnreachableReason", state.reason());
+            details.put("vaultUnreachableReason", state.reason().label());
         }
         return HealthResult.builder("exports", ready ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
     }

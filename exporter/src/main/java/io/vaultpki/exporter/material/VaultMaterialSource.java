@@ -4,6 +4,7 @@ import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.cert.KeyType;
 import io.vaultpki.client.cert.ParsedCertificate;
 import io.vaultpki.client.cert.SerialNumbers;
+import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.http.VaultNotFoundException;
 import io.vaultpki.client.http.VaultServerException;
 import io.vaultpki.client.pki.CertificateRecord;
@@ -111,11 +112,12 @@ public final class VaultMaterialSource implements MaterialSource {
     private CertificateMaterial legacyIssuer(PkiOperations pki, String ref, VaultNotFoundException cause) {
         String path = pki.mount() + "/cert/ca";
         if (!DEFAULT_ISSUER.equals(ref)) {
-            throw new MaterialException(pki.mount() + "/issuer/" + ref, "mount " + pki.mount()
+            throw new MaterialException(FailureReason.INVALID_REQUEST, pki.mount() + "/issuer/" + ref, "mount " + pki.mount()
                     + " predates Vault 1.11 and has no issuers API; only issuer reference \"default\" can be exported", cause);
         }
         ParsedCertificate ca = pki.readDefaultCa()
-                .orElseThrow(() -> new MaterialException(path, "mount " + pki.mount() + " has no CA certificate"));
+                .orElseThrow(() -> new MaterialException(FailureReason.NOT_FOUND, path, "mount " + pki.mount()
+                        + " has no CA certificate", null));
         return new CertificateMaterial(ca, List.of(), List.of(ca), Optional.empty(), List.of());
     }
 
@@ -123,10 +125,11 @@ public final class VaultMaterialSource implements MaterialSource {
         String normalized = vaultSerial(pki, serial);
         String path = pki.mount() + "/cert/" + normalized;
         CertificateRecord record = pki.readCertificate(normalized)
-                .orElseThrow(() -> new MaterialException(path, "certificate " + normalized + " not found on mount " + pki.mount()));
+                .orElseThrow(() -> new MaterialException(FailureReason.NOT_FOUND, path, "certificate " + normalized
+                        + " not found on mount " + pki.mount(), null));
         if (record.revoked()) {
-            throw new MaterialException(path, "certificate " + normalized + " is revoked (since "
-                    + record.revocationTime().orElseThrow() + ")");
+            throw new MaterialException(FailureReason.INVALID_REQUEST, path, "certificate " + normalized
+                    + " is revoked (since " + record.revocationTime().orElseThrow() + ")", null);
         }
         ParsedCertificate leaf = record.certificate();
         List<ParsedCertificate> caChain = signerChain(pki, leaf)
@@ -171,8 +174,8 @@ public final class VaultMaterialSource implements MaterialSource {
             return pki.readIssuer(ref);
         } catch (VaultServerException e) {
             if (e.isPkiReferenceError()) {
-                throw new MaterialException(pki.mount() + "/issuer/" + ref, "issuer " + ref + " not found on mount "
-                        + pki.mount(), e);
+                throw new MaterialException(FailureReason.NOT_FOUND, pki.mount() + "/issuer/" + ref, "issuer " + ref
+                        + " not found on mount " + pki.mount(), e);
             }
             throw e;
         }
@@ -193,8 +196,9 @@ public final class VaultMaterialSource implements MaterialSource {
         boolean typeOk = spec.keyType() == null || spec.keyType().equalsIgnoreCase(actualType);
         boolean bitsOk = spec.keyBits() == 0 || cert.keyType() == KeyType.ED25519 || spec.keyBits() == cert.keyBits();
         if (!typeOk || !bitsOk) {
-            throw new MaterialException(path, "role " + spec.role() + " issued " + describe(actualType, cert.keyBits())
-                    + " keys; export requires " + describe(spec.keyType() == null ? actualType : spec.keyType(), spec.keyBits()));
+            throw new MaterialException(FailureReason.INVALID_REQUEST, path, "role " + spec.role() + " issued "
+                    + describe(actualType, cert.keyBits()) + " keys; export requires "
+                    + describe(spec.keyType() == null ? actualType : spec.keyType(), spec.keyBits()), null);
         }
     }
 

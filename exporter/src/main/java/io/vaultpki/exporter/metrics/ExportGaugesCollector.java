@@ -50,7 +50,7 @@ public final class ExportGaugesCollector implements MultiCollector {
         GaugeFamily count = GaugeFamily.gauge("vault_pki_exporter_managed_exports",
                 "Managed exports by source.", "source");
         GaugeFamily vaultUp = GaugeFamily.gauge("vault_pki_exporter_vault_up",
-                "1 when Vault answered the exporter's last call (even with a refusal), 0 when unreachable, sealed or timing out.");
+                "1 when Vault answered the exporter's last export call (issue, sign, read; a refusal is an answer), 0 when it could not (unreachable, timeout, TLS failure, sealed, standby); absent until the first call.");
 
         java.util.Map<String, Integer> bySource = new java.util.TreeMap<>();
         for (ExportStatus s : exports.get()) {

@@ -8,12 +8,17 @@ import io.vaultpki.exporter.export.VaultReachability;
 
 import java.time.Clock;
 
-/** Registers the per-export gauges on the Prometheus registry behind {@code /metrics}. */
+/**
+ * Registers the per-export gauges on the Prometheus registry behind {@code /metrics}, and drops an export's
+ * counters and histograms when the export goes (deleted, or its API create was rejected).
+ */
 @Context
 @Requires(beans = PrometheusMeterRegistry.class)
 public class ExportGaugesRegistration {
 
-    public ExportGaugesRegistration(PrometheusMeterRegistry registry, ExportManager manager, VaultReachability vault) {
-        registry.getPrometheusRegistry().register(new ExportGaugesCollector(manager::list, vault, Clock.systemUTC()));
+    public ExportGaugesRegistration(PrometheusMeterRegistry registry, ExportManager manager, VaultReachability vault,
+                                    ExporterMetrics metrics) {
+        registry.getPrometheusRegistry().register(new ExportGaugesCollector(manager::statuses, vault, Clock.systemUTC()));
+        manager.onExportGone(metrics::forget);
     }
 }

@@ -1,18 +1,36 @@
 package io.vaultpki.exporter.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vaultpki.client.failure.FailureReason;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Counters and timers of export attempts, file switches, hook runs and Vault calls. Per-export gauges (expiry,
- * renewal time, failures) are {@link ExportGaugesCollector}'s, read from the live state at scrape time.
+ * Counters and timers of export attempts, file switches, hook runs and Vault calls, counted as they happen (no value
+ * here is cached). Per-export gauges (expiry, renewal time, failures) are {@link ExportGaugesCollector}'s, read from
+ * the live state at scrape time. Every series that carries an {@code export} label belongs to a managed export:
+ * {@link #forget(String)} drops them when the export is deleted or its API create was rejected.
  */
 @Singleton
 public class ExporterMetrics {
+
+    /** The label every per-export series carries. */
+    public static final String EXPORT = "export";
+
+    /**
+     * Upper bounds of the export-duration histogram, in seconds: an attempt is a Vault call (an RSA key can take
+     * Vault seconds to generate), validation, an atomic write and the hook, so 10 ms to a minute. Twelve explicit
+     * buckets instead of Micrometer's 69-bucket percentile histogram keep each export at 15 series.
+     */
+    static final List<Duration> DURATION_BUCKETS = List.of(Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(60));
 
     private final MeterRegistry registry;
 
@@ -20,30 +38,39 @@ public class ExporterMetrics {
         this.registry = registry;
     }
 
-    /** One attempt ended: {@code success} (files switched), {@code skipped} (already current) or {@code failure}. */
+    /** One attempt ended without failure: {@code success} (files switched) or {@code skipped} (already current). */
     public void attempt(String export, String source, String outcome, Duration duration) {
         Counter.builder("vault_pki_exporter_exports")
-                .description("Export attempts by outcome: success (new files switched in), skipped (already current), failure (files untouched).")
-                .tags("export", export, "source", source, "outcome", outcome)
+                .description("Export attempts by outcome: success (new files switched in), skipped (already current), failure (files untouched; the reason is in vault_pki_exporter_export_failures_total).")
+                .tags(EXPORT, export, "source", source, "outcome", outcome)
                 .register(registry).increment();
         Timer.builder("vault_pki_exporter_export_duration")
-                .description("Time of one export attempt: Vault call, validation and atomic write.")
-                .tags("export", export)
-                .publishPercentileHistogram()
+                .description("Time of one export attempt: Vault call, validation, atomic write and hook.")
+                .tags(EXPORT, export)
+                .serviceLevelObjectives(DURATION_BUCKETS.toArray(Duration[]::new))
                 .register(registry).record(duration);
+    }
+
+    /** One attempt failed (files untouched), for {@code reason}: counted as a {@code failure} attempt and by reason. */
+    public void failed(String export, String source, FailureReason reason, Duration duration) {
+        attempt(export, source, "failure", duration);
+        Counter.builder("vault_pki_exporter_export_failures")
+                .description("Failed export attempts by reason (unreachable, timeout, tls, sealed, standby, rate_limited, permission_denied, not_found, invalid_request, server_error, parse_error, internal).")
+                .tags(EXPORT, export, "source", source, "reason", reason.label())
+                .register(registry).increment();
     }
 
     public void switched(String export) {
         Counter.builder("vault_pki_exporter_file_switches")
                 .description("Atomic switches of an export's ..data link to a new version.")
-                .tags("export", export)
+                .tags(EXPORT, export)
                 .register(registry).increment();
     }
 
     public void hook(String export, String outcome) {
         Counter.builder("vault_pki_exporter_hook_runs")
                 .description("Post-write hook runs by outcome (success, failure, timeout); a failed hook never re-issues.")
-                .tags("export", export, "outcome", outcome)
+                .tags(EXPORT, export, "outcome", outcome)
                 .register(registry).increment();
     }
 
@@ -52,5 +79,17 @@ public class ExporterMetrics {
                 .description("Vault calls made for exports (issue, sign, read), by outcome.")
                 .tags("operation", operation, "outcome", outcome)
                 .register(registry).record(duration);
+    }
+
+    /**
+     * Removes every series labelled {@code export="<export>"} (attempts, failures, durations, switches, hooks, key
+     * downloads), so a deleted export or a rejected create leaves nothing behind in {@code /metrics}.
+     */
+    public void forget(String export) {
+        for (Meter meter : List.copyOf(registry.getMeters())) {
+            if (export.equals(meter.getId().getTag(EXPORT))) {
+                registry.remove(meter);
+            }
+        }
     }
 }

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The API over the real export manager and files, against the Vault emulator: when Vault refuses (502), is sealed
- * (503) or too slow (504), nothing is written or persisted; configuration exports are read-only (409); renewals
+ * The API over the real export manager and files, against the Vault emulator: when Vault refuses the request (422),
+ * is sealed (503) or too slow (504), nothing is written or persisted ({@link VaultRefusalsApiTest} has every kind of
+ * refusal); configuration exports are read-only (409); renewals
  * are spaced (429); purge removes the export's directory and nothing else; no key reaches the audit log.
  */
 @MicronautTest
@@ -96,9 +97,9 @@ class ApiOverExportManagerTest implements TestPropertyProvider {
     }
 
     @Test
-    void commonNameTheRoleRefusesIs502WithVaultsMessageAndNothingWritten() {
+    void commonNameTheRoleRefusesIs422WithVaultsMessageAndNothingWritten() {
         HttpClientResponseException e = error(HttpRequest.POST(BASE, body("evil", "evil.org")).bearerAuth(OPERATOR));
-        Map<String, Object> problem = assertProblem(e, 502);
+        Map<String, Object> problem = assertProblem(e, 422);
         assertThat(problem.get("vault_errors").toString()).contains("evil.org");
         assertNothingWrittenFor("evil");
     }

@@ -146,11 +146,20 @@ class IssuersApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void vaultRefusalIs502WithVaultErrors() {
+    void vaultRefusingTheRequestIs422WithVaultErrors() {
         loggedIn();
         vault.faults().failNext("pki_int/issuers", 1, 400, "unsupported operation\nwith a newline");
-        Map<String, Object> problem = assertProblem(error(BASE + "?mount=pki_int"), 502);
+        Map<String, Object> problem = assertProblem(error(BASE + "?mount=pki_int"), 422);
         assertThat(problem.get("vault_errors")).isEqualTo(List.of("unsupported operation with a newline"));
+    }
+
+    @Test
+    void vaultServerErrorIs502WithVaultErrorsAsTheExportersProblem() {
+        loggedIn();
+        vault.faults().failNext("pki_int/issuers", 1, 500, "internal error\nwith a newline");
+        Map<String, Object> problem = assertProblem(error(BASE + "?mount=pki_int"), 502);
+        assertThat(problem.get("vault_errors")).isEqualTo(List.of("internal error with a newline"));
+        assertThat(problem.get("detail").toString()).contains("the exporter's problem with Vault");
     }
 
     @Test

@@ -1,24 +1,24 @@
 package io.vaultpki.monitor.web;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vaultpki.testkit.LogbackOutput;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URL;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shipped logback.xml, loaded into a private logger context with LOG_FORMAT set as the context sees it. */
 class LogFormatTest {
+
+    private static final URL CONFIG = LogFormatTest.class.getResource("/logback.xml");
 
     @Test
     void jsonFormatWritesOneParsableObjectPerLine() throws Exception {
@@ -64,37 +64,11 @@ class LogFormatTest {
         context.stop();
     }
 
-    private interface Logging {
-        void log(Logger logger);
-    }
-
-    private static List<String> logWith(String logFormat, Logging logging) throws Exception {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        LoggerContext context = null;
-        try {
-            // The console appender writes to whatever System.out is at the time of each event.
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            context = configured(logFormat);
-            logging.log(context.getLogger("io.vaultpki.monitor.test"));
-        } finally {
-            if (context != null) {
-                context.stop();
-            }
-            System.setOut(originalOut);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+    private static List<String> logWith(String logFormat, Consumer<Logger> logging) throws Exception {
+        return LogbackOutput.lines(CONFIG, logFormat, "io.vaultpki.monitor.test", logging);
     }
 
     private static LoggerContext configured(String logFormat) throws Exception {
-        LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
-        if (logFormat != null) {
-            context.putProperty("LOG_FORMAT", logFormat);
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
-        return context;
+        return LogbackOutput.configured(CONFIG, logFormat);
     }
 }

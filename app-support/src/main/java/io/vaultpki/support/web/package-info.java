@@ -1,0 +1,2 @@
+/** HTTP-server helpers shared by vault-pki-monitor and vault-pki-exporter. */
+package io.vaultpki.support.web;
