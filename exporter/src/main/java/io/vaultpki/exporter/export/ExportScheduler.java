@@ -1,7 +1,6 @@
 package io.vaultpki.exporter.export;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.vaultpki.exporter.config.ExporterConfiguration;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  * Vault never delays the next check of other exports.
  */
 @Context
-@Requires(property = "exporter.scheduler.enabled", notEquals = "false")
 public class ExportScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportScheduler.class);
