@@ -98,6 +98,9 @@ public final class ExportManager implements ExportService {
                         + "); remove one of them");
             }
             register(spec, Origin.API, now);
+            runner.hookProblems(spec).forEach(problem -> LOG.warn("Export '{}' names hook '{}', which is not configured"
+                    + " (exporter.hooks.{}.command); its switches run no hook until it is", spec.name(), spec.hook(),
+                    spec.hook()));
         }
         started = true;
         long adopted = exports.values().stream().filter(e -> e.metadata().isPresent() && e.nextAttempt().isAfter(now)).count();
@@ -346,6 +349,9 @@ public final class ExportManager implements ExportService {
 
     private void requireValid(ExportSpec spec) {
         List<FieldError> errors = new ArrayList<>(SpecValidator.validate(spec));
+        if (errors.stream().noneMatch(e -> e.field().equals("hook"))) {
+            errors.addAll(runner.hookProblems(spec));
+        }
         errors.addAll(store.unmetPreconditions(spec));
         if (!errors.isEmpty()) {
             throw new SpecInvalidException(errors);

@@ -177,6 +177,13 @@ class ApiInputRobustnessTest implements TestPropertyProvider {
                 Arguments.of("hook", "{\"command\":[\"x\"],\"timeout\":30}"),
                 Arguments.of("hook", "{\"command\":[\"x\"],\"env\":{\"A\":\"b\"}}"),
                 Arguments.of("hook", "{\"command\":[\"x\\u0000y\"]}"),
+                Arguments.of("hook", "[\"sh\",\"-c\",\"id\"]"), Arguments.of("hook", "{\"name\":\"reload\"}"),
+                Arguments.of("hook", "\"../reload\""), Arguments.of("hook", "\"/bin/sh\""), Arguments.of("hook", "\"Reload\""),
+                Arguments.of("hook", "\"reload\\u0000\""), Arguments.of("hook", "true"),
+                // a command anywhere in the body
+                Arguments.of("command", "[\"sh\",\"-c\",\"id\"]"), Arguments.of("command", "\"id\""),
+                Arguments.of("alt_names", "[{\"command\":[\"id\"]}]"),
+                Arguments.of("formats", "[\"pem\",{\"command\":\"id\"}]"),
                 // unknown fields
                 Arguments.of("private_key", "\"x\""), Arguments.of("__proto__", "{}"));
     }
