@@ -73,7 +73,7 @@ public record HookConfiguration(@Parameter @Pattern(regexp = NAME_REGEX) String 
     }
 
     private static List<String> checkCommand(String setting, List<String> command) {
-        if (command == null || command.isEmpty()) {
+        if (command == null || command.isEmpty() || command.stream().allMatch(a -> a == null || a.isBlank())) {
             throw new ConfigurationException(setting + " must not be empty: an argv list such as [nginx, -s, reload]");
         }
         if (command.size() > MAX_ARGS) {

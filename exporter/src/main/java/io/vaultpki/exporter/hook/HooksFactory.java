@@ -10,6 +10,7 @@ import io.micronaut.inject.qualifiers.Qualifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,19 @@ public class HooksFactory {
             }
             if (!block.containsKey("command") && block.keySet().stream().noneMatch(k -> String.valueOf(k).startsWith("command["))) {
                 problems.add(at + ".command must be set: an argv list such as [nginx, -s, reload]");
+                continue;
+            }
+            Object command = block.get("command");
+            if (command instanceof CharSequence text && text.toString().isBlank()
+                    || command instanceof java.util.Collection<?> list && list.isEmpty()) {
+                // Micronaut cannot bind an empty value to a list at all; say what is wrong rather than how it failed
+                problems.add(at + ".command must not be empty: an argv list such as [nginx, -s, reload]");
+                continue;
+            }
+            if (environment.containsProperty(at + ".timeout")
+                    && environment.getProperty(at + ".timeout", Duration.class).isEmpty()) {
+                // a @Nullable Duration that does not convert is bound as null, i.e. the default: never silently
+                problems.add(at + ".timeout is not a duration such as 30s or 2m");
                 continue;
             }
             try {
