@@ -90,7 +90,7 @@ public final class SpecValidator {
                 forbid(spec.commonName(), "common_name", "certificate", errors);
             }
         }
-        if (spec.issuerRef() != null && !ISSUER_REF.matcher(spec.issuerRef()).matches()) {
+        if (spec.issuerRef() != null && (!ISSUER_REF.matcher(spec.issuerRef()).matches() || isDotSegment(spec.issuerRef()))) {
             errors.add(new FieldError("issuer_ref", "must be an issuer ID, name or 'default'"));
         }
         if (spec.commonName() != null && (spec.commonName().length() > 255 || hasControl(spec.commonName())
@@ -130,7 +130,7 @@ public final class SpecValidator {
     private static void requireRole(ExportSpec spec, List<FieldError> errors) {
         if (blank(spec.role())) {
             errors.add(new FieldError("role", "is required for source " + spec.source().wire()));
-        } else if (!ROLE.matcher(spec.role()).matches()) {
+        } else if (!ROLE.matcher(spec.role()).matches() || isDotSegment(spec.role())) {
             errors.add(new FieldError("role", "must be a role name (letters, digits, '.', '_', '-')"));
         }
     }
@@ -202,6 +202,11 @@ public final class SpecValidator {
             case "ec" -> bits == 224 || bits == 256 || bits == 384 || bits == 521;
             default -> false;
         };
+    }
+
+    /** {@code .} or {@code ..}: a role or issuer reference that would move the Vault path rather than name something. */
+    private static boolean isDotSegment(String value) {
+        return value.equals(".") || value.equals("..");
     }
 
     private static boolean hasDotSegment(String path) {

@@ -170,13 +170,13 @@ class HookAccessOverApiTest implements TestPropertyProvider {
     @Test
     void aTokenWhosePolicyListsNoHookGets403NamingThePolicyAndNothingIsIssued() throws IOException {
         Map<String, String> before = snapshotWithoutAudit();
-        long issued = fixture.emulator().requests().count("PUT|POST", "pki_int/issue/.*");
+        long issued = fixture.emulator().requests().count("POST", "pki_int/issue/.*");
 
         Map<String, Object> problem = assertProblem(error(HttpRequest.POST(BASE, body("named", ",\"hook\":\"reload\""))
                 .bearerAuth(RESTRICTED)), 403);
 
         assertThat(problem.get("detail").toString()).contains("hook 'reload'").contains("policy.hooks");
-        assertThat(fixture.emulator().requests().count("PUT|POST", "pki_int/issue/.*")).isEqualTo(issued);
+        assertThat(fixture.emulator().requests().count("POST", "pki_int/issue/.*")).isEqualTo(issued);
         assertNothingHappenedFor("named", before);
     }
 
