@@ -41,7 +41,8 @@ public class HooksFactory {
         for (String name : new TreeSet<>(blocks.keySet())) {
             String at = HookConfiguration.PREFIX + "." + name;
             if (!(blocks.get(name) instanceof Map<?, ?> block)) {
-                problems.add(at + " must be a block with command (and optionally timeout, environment)");
+                // not a hook: environment variables (EXPORTER_HOOKS_RELOAD_COMMAND) are also offered to Micronaut as
+                // every other split of their words (exporter.hooks.reload-command), which are plain values
                 continue;
             }
             List<String> unknown = unknownKeys(block);

@@ -313,6 +313,30 @@ class ExportManagerTest {
     }
 
     @Test
+    void anApiExportWhoseHookWasRemovedFromTheConfigurationKeepsRenewingAndRunsNothing() {
+        Path marker = scratch.resolve("ran");
+        ExportManager before = manager(Hooks.of(HookConfiguration.of("reload", List.of("touch", marker.toString()), null)));
+        before.create(web("orphan").toBuilder().hook("reload").build(), Actor.SYSTEM);
+        assertThat(marker).exists();
+        audit.clear();
+        org.assertj.core.util.Files.delete(marker.toFile());
+
+        ExportManager after = manager(Hooks.none());
+        pki.clock.advance(Duration.ofMinutes(6));
+        ExportStatus renewed = after.renew("orphan", Actor.SYSTEM);
+
+        assertThat(renewed.lastOutcome()).isEqualTo(ExportStatus.Outcome.SUCCESS);
+        assertThat(renewed.spec().hook()).isEqualTo("reload");
+        assertThat(marker).doesNotExist();
+        assertThat(audit).filteredOn(e -> e.event().equals("hook.run")).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("failure");
+            assertThat(e.hook()).isEqualTo("reload");
+            assertThat(e.exitCode()).isNull();
+            assertThat(e.detail()).contains("not configured");
+        });
+    }
+
+    @Test
     void changingOnlyTheHookOfAnExportDoesNotReissueAtStartUp() {
         ExportManager first = manager(Hooks.of(HookConfiguration.of("a", List.of("true"), null),
                 HookConfiguration.of("b", List.of("true"), null)), web("stable").toBuilder().hook("a").build());

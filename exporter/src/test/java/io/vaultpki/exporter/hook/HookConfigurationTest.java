@@ -101,6 +101,21 @@ class HookConfigurationTest {
     }
 
     @Test
+    void aHookSetThroughEnvironmentVariablesIsBound() {
+        Map<String, Object> env = Map.of("EXPORTER_HOOKS_RELOAD_COMMAND", "nginx,-s,reload",
+                "EXPORTER_HOOKS_RELOAD_TIMEOUT", "15s");
+        try (ApplicationContext app = ApplicationContext.builder().properties(base())
+                .propertySources(PropertySource.of("env", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .start()) {
+            HookConfiguration reload = app.getBean(Hooks.class).find("reload").orElseThrow();
+
+            assertThat(reload.command()).containsExactly("nginx", "-s", "reload");
+            assertThat(reload.timeout()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(app.getBean(Hooks.class).names()).containsExactly("reload");
+        }
+    }
+
+    @Test
     void noHooksConfiguredIsAnEmptyRegistry() {
         assertThat(start(base()).names()).isEmpty();
     }
