@@ -34,7 +34,7 @@ import java.util.Map;
  */
 @EachProperty(HookConfiguration.PREFIX)
 public record HookConfiguration(@Parameter @Pattern(regexp = NAME_REGEX) String name,
-                                @NotEmpty @Size(max = MAX_ARGS) List<@NotBlank @Size(max = MAX_ARG_CHARS) String> command,
+                                @NotEmpty @Size(max = MAX_ARGS) List<@Size(max = MAX_ARG_CHARS) String> command,
                                 @Nullable Duration timeout,
                                 @Nullable @Size(max = MAX_ENV) List<@NotBlank String> environment) {
 
