@@ -297,6 +297,9 @@ win). Token entries name files of the mounted `exporter.api.tokensSecret`, never
 {{- with $x.exports }}
 {{- $_ := set $exporter "exports" . }}
 {{- end }}
+{{- with $x.hooks }}
+{{- $_ := set $exporter "hooks" . }}
+{{- end }}
 {{- if $x.api.tokens }}
 {{- if not $x.api.tokensSecret }}
 {{- fail "exporter.api.tokens needs exporter.api.tokensSecret: the Secret holding the token (or hash) files" }}

@@ -78,6 +78,31 @@ class ExporterDeploymentTest {
     }
 
     @Test
+    void hooksAreRenderedAsConfigurationAndExportsAndPoliciesNameThem() {
+        Chart.Rendered rendered = CHART.render(CHART.dir.resolve("ci/03-api-tokens-values.yaml"));
+        Map<String, Object> config = new Yaml().load((String) ((Map<String, Object>) at(rendered.one("ConfigMap"), "data"))
+                .get("application.yml"));
+
+        Map<String, Object> reload = at(config, "exporter.hooks.reload");
+        assertThat(reload).containsEntry("command", List.of("/usr/local/bin/reload-web", "--graceful"))
+                .containsEntry("timeout", "20s").containsEntry("environment", List.of("TARGET=web"));
+        assertThat((String) at(config, "exporter.exports.web.hook")).isEqualTo("reload");
+        List<Map<String, Object>> tokens = at(config, "exporter.api.tokens");
+        assertThat((List<String>) at(tokens.get(0), "policy.hooks")).containsExactly("reload");
+        assertThat((Map<String, Object>) at(tokens.get(1), "policy")).isNull();
+    }
+
+    @Test
+    void hooksAloneAreEnoughForAConfigFile() {
+        Chart.Rendered rendered = CHART.render("exporter.hooks.reload.command[0]", "/usr/local/bin/reload");
+
+        assertThat(rendered.envValue("MICRONAUT_CONFIG_FILES")).isEqualTo("/etc/vault-pki-exporter/config/application.yml");
+        Map<String, Object> config = new Yaml().load((String) ((Map<String, Object>) at(rendered.one("ConfigMap"), "data"))
+                .get("application.yml"));
+        assertThat((List<String>) at(config, "exporter.hooks.reload.command")).containsExactly("/usr/local/bin/reload");
+    }
+
+    @Test
     void withoutTokensOrExportsThereIsNoConfigFile() {
         Chart.Rendered rendered = CHART.render();
 

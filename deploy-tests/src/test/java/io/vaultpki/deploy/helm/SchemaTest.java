@@ -23,6 +23,9 @@ class SchemaTest {
             "monitor-bad-severity.yaml        | /prometheusRule/alerts/VaultPkiCrlStale/severity | value must be one of 'info', 'warning', 'critical'",
             "exporter-bad-scope.yaml          | /exporter/api/tokens/0/scopes/0               | value must be one of 'read', 'write', 'keys'",
             "exporter-unknown-top-level-key.yaml | persistance                                | additional properties",
+            "exporter-inline-hook-command.yaml | /exporter/exports/web/hook                    | want string",
+            "exporter-hook-without-command.yaml | /exporter/hooks/reload                       | missing property 'command'",
+            "exporter-hook-unknown-key.yaml   | timout                                        | additional properties",
     })
     void anInvalidValuesFileIsRejectedWithAMessageNamingTheKey(String fixture, String key, String detail) {
         Chart chart = fixture.startsWith("monitor") ? Chart.MONITOR : Chart.EXPORTER;

@@ -31,7 +31,8 @@ public final class ApiTokensLoader {
     private static final Pattern HEX64 = Pattern.compile("^[0-9a-fA-F]{64}$");
     private static final int MIN_TOKEN_LENGTH = 16;
     private static final Set<String> TOKEN_KEYS = Set.of("name", "sha256", "sha256file", "tokenfile", "scopes", "exports", "policy");
-    private static final Set<String> POLICY_KEYS = Set.of("sources", "mounts", "roles", "commonnames", "altnames");
+    private static final Set<String> POLICY_KEYS = Set.of("sources", "mounts", "roles", "commonnames", "altnames",
+            "issuerrefs", "hooks");
 
     private ApiTokensLoader() {
     }
@@ -128,7 +129,8 @@ public final class ApiTokensLoader {
 
     private static WritePolicy policy(Object value, String setting) {
         if (!(value instanceof Map<?, ?> raw)) {
-            throw new ApiConfigurationException(setting, "must be a map of sources, mounts, roles, common-names, alt-names");
+            throw new ApiConfigurationException(setting, "must be a map of sources, mounts, roles, common-names, alt-names,"
+                    + " issuer-refs, hooks");
         }
         Map<String, Object> p = normalise(raw, POLICY_KEYS, setting);
         List<Source> sources = null;
@@ -143,7 +145,9 @@ public final class ApiTokensLoader {
                 p.containsKey("mounts") ? globs(p.get("mounts"), setting + ".mounts", g -> Glob.of(g.replaceAll("^/+|/+$", ""))) : null,
                 p.containsKey("roles") ? globs(p.get("roles"), setting + ".roles", Glob::of) : null,
                 p.containsKey("commonnames") ? globs(p.get("commonnames"), setting + ".common-names", Glob::ofHostName) : null,
-                p.containsKey("altnames") ? globs(p.get("altnames"), setting + ".alt-names", Glob::ofHostName) : null);
+                p.containsKey("altnames") ? globs(p.get("altnames"), setting + ".alt-names", Glob::ofHostName) : null,
+                p.containsKey("issuerrefs") ? globs(p.get("issuerrefs"), setting + ".issuer-refs", Glob::of) : null,
+                p.containsKey("hooks") ? globs(p.get("hooks"), setting + ".hooks", Glob::of) : null);
     }
 
     private static List<Glob> globs(Object value, String setting, Function<String, Glob> make) {

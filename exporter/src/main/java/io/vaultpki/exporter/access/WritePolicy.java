@@ -8,22 +8,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a {@code write} token may ask Vault for: the anti-confused-deputy rule. The exporter's own Vault token can
- * mint anything its role allows; an API client gets only the sources, mounts, roles and names listed here. A list
- * left out of the configuration allows anything for that dimension; {@code alt-names} falls back to
- * {@code common-names}, so one list of name patterns covers the CN and every SAN.
+ * What a {@code write} token may ask for: the anti-confused-deputy rule. The exporter's own Vault token can mint
+ * anything its role allows and the exporter's user can run any command; an API client gets only the sources, mounts,
+ * issuers, roles, names and hooks listed here. A Vault dimension left out of the configuration allows anything;
+ * {@code alt-names} falls back to {@code common-names}, so one list of name patterns covers the CN and every SAN.
+ * {@code hooks} is the exception: left out (or empty) it allows <em>no</em> hook, because naming a hook makes the
+ * exporter run an operator's command.
  *
  * @param sources     allowed sources ({@code issue}, {@code sign}, ...); {@code null} for any
  * @param mounts      mount globs; {@code null} for any
  * @param roles       role globs; {@code null} for any
  * @param commonNames CN globs (case-insensitive); {@code null} for any
  * @param altNames    globs for DNS, IP and URI SANs (case-insensitive); {@code null} to use {@code commonNames}
+ * @param issuerRefs  globs of the {@code issuer_ref} a spec may name; {@code null} for any. A spec naming none uses
+ *                    the role's issuer (issue, sign) or {@code default} (issuer), which is checked as {@code default}
+ * @param hooks       globs of the configured hooks a spec may name; {@code null} or empty for none
  */
 public record WritePolicy(List<Source> sources, List<Glob> mounts, List<Glob> roles, List<Glob> commonNames,
-                          List<Glob> altNames) {
+                          List<Glob> altNames, List<Glob> issuerRefs, List<Glob> hooks) {
 
-    /** No restriction beyond the {@code write} scope itself. */
-    public static final WritePolicy UNRESTRICTED = new WritePolicy(null, null, null, null, null);
+    /** No restriction of what Vault is asked for beyond the {@code write} scope itself; no hook. */
+    public static final WritePolicy UNRESTRICTED = new WritePolicy(null, null, null, null, null, null, null);
+
+    /** The policy of {@code sources} to {@code altNames}, with any issuer and no hook. */
+    public WritePolicy(List<Source> sources, List<Glob> mounts, List<Glob> roles, List<Glob> commonNames,
+                       List<Glob> altNames) {
+        this(sources, mounts, roles, commonNames, altNames, null, null);
+    }
 
     /**
      * Why {@code spec} is outside this policy, or empty when it is inside.
@@ -40,6 +51,16 @@ public record WritePolicy(List<Source> sources, List<Glob> mounts, List<Glob> ro
         }
         if (spec.source() != null && spec.source().renews() && roles != null && !anyMatch(roles, spec.role())) {
             return Optional.of("role '" + spec.role() + "' is not allowed for this token");
+        }
+        if (issuerRefs != null) {
+            String ref = spec.issuerRef() == null || spec.issuerRef().isBlank() ? "default" : spec.issuerRef();
+            if (!anyMatch(issuerRefs, ref)) {
+                return Optional.of("issuer_ref '" + ref + "' is not allowed for this token (policy.issuer-refs)");
+            }
+        }
+        if (spec.hook() != null && (hooks == null || !anyMatch(hooks, spec.hook()))) {
+            return Optional.of("hook '" + spec.hook() + "' is not allowed for this token: its write policy"
+                    + (hooks == null || hooks.isEmpty() ? " lists no hooks (policy.hooks)" : " does not list it (policy.hooks)"));
         }
         if (spec.source() == Source.ISSUE || spec.source() == Source.SIGN) {
             return refuseNames(spec);

@@ -68,7 +68,7 @@ public class ApiRequestFilter implements Ordered {
         String outcome = denied ? "denied" : status < 400 ? "success" : "failure";
         AuditEvent e = new AuditEvent(clock.instant(), event, actor, ApiRequests.id(request), request.getMethodName(),
                 request.getPath(), note.export(), note.file(), note.serial(), outcome, status,
-                request.getAttribute(Problems.DETAIL, String.class).orElse(null), null);
+                request.getAttribute(Problems.DETAIL, String.class).orElse(null), null, null, null);
         Long started = request.getAttribute(ApiRequests.STARTED, Long.class).orElse(null);
         return started == null ? e : e.withDuration(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }

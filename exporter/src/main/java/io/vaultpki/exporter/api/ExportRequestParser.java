@@ -5,7 +5,6 @@ import io.vaultpki.client.GoDurations;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Format;
-import io.vaultpki.exporter.spec.HookSpec;
 import io.vaultpki.exporter.spec.NamingProfile;
 import io.vaultpki.exporter.spec.Source;
 
@@ -15,12 +14,18 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Maps a create or update body to an {@link ExportSpec}, strictly: unknown fields, wrong JSON types, oversized
  * strings and arrays are all reported at once as field errors (400), before the spec validator sees the result.
  * Durations are Go-style strings ({@code "72h"}, {@code "30m"}), as in Vault.
+ *
+ * <p>A body never carries a command. {@code hook} is only the name of a hook the operator configured
+ * ({@code exporter.hooks.<name>}); a {@code command} key anywhere in the body — in {@code hook}, at the top level or
+ * nested deeper — is refused with its path, so an attempt to smuggle one is named as such rather than as a mere
+ * unknown field.
  */
 final class ExportRequestParser {
 
@@ -30,7 +35,8 @@ final class ExportRequestParser {
     private static final Set<String> FIELDS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
             "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
             "naming", "renew_before", "hook");
-    private static final Set<String> HOOK_FIELDS = Set.of("command", "timeout");
+    private static final String NO_COMMANDS = "is not accepted: hook commands are defined only in the exporter's"
+            + " configuration (exporter.hooks.<name>.command); name a configured hook instead, e.g. \"hook\": \"reload\"";
 
     private final List<FieldError> errors = new ArrayList<>();
     private final JsonNode root;
@@ -62,7 +68,10 @@ final class ExportRequestParser {
     }
 
     private ExportSpec spec(String pathName) {
-        unknown(root, FIELDS, "");
+        Set<String> commands = new java.util.LinkedHashSet<>();
+        findCommands(root, "", commands);
+        commands.forEach(path -> errors.add(new FieldError(path, NO_COMMANDS)));
+        unknown(root, FIELDS, "", commands);
         String name = string("name", MAX_STRING);
         if (pathName != null) {
             if (name != null && !name.equals(pathName)) {
@@ -105,13 +114,39 @@ final class ExportRequestParser {
         return b.build();
     }
 
-    private void unknown(JsonNode node, Set<String> known, String prefix) {
+    /** Every path at which an object has a key that reads as "command", at any depth, in document order. */
+    private static void findCommands(JsonNode node, String path, Set<String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String child = (path.isEmpty() ? "" : path + ".") + safe(field.getKey());
+                if (isCommandKey(field.getKey())) {
+                    out.add(child);
+                }
+                findCommands(field.getValue(), child, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findCommands(node.get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+
+    /** {@code command}, also as {@code Command}, {@code COMMAND} or with stray separators ({@code _command}). */
+    private static boolean isCommandKey(String key) {
+        return key.replaceAll("[^A-Za-z]", "").equalsIgnoreCase("command");
+    }
+
+    private static String safe(String field) {
+        // the name is quoted back only in a safe, shortened form
+        return VaultErrors.text(field.length() > 64 ? field.substring(0, 64) : field);
+    }
+
+    private void unknown(JsonNode node, Set<String> known, String prefix, Set<String> reported) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!known.contains(field)) {
-                // the name is quoted back only in a safe, shortened form
-                errors.add(new FieldError(prefix + VaultErrors.text(field.length() > 64 ? field.substring(0, 64) : field),
-                        "is not a known field"));
+            if (!known.contains(field) && !reported.contains(prefix + safe(field))) {
+                errors.add(new FieldError(prefix + safe(field), "is not a known field"));
             }
         }
     }
@@ -231,24 +266,21 @@ final class ExportRequestParser {
         return p;
     }
 
-    private HookSpec hook() {
+    /** The name of a configured hook, or {@code null}; an object (an inline command of old) is refused. */
+    private String hook() {
         JsonNode node = root.get("hook");
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isObject()) {
-            errors.add(new FieldError("hook", "must be an object with command and timeout"));
+        if (node.isObject() || node.isArray()) {
+            Set<String> inside = new java.util.HashSet<>();
+            findCommands(node, "hook", inside);
+            if (inside.isEmpty()) {
+                errors.add(new FieldError("hook", "must be the name of a hook configured by the operator"
+                        + " (exporter.hooks.<name>), e.g. \"hook\": \"reload\"; commands cannot be sent"));
+            }
             return null;
         }
-        unknown(node, HOOK_FIELDS, "hook.");
-        JsonNode command = node.get("command");
-        if (command == null || command.isNull()) {
-            errors.add(new FieldError("hook.command", "is required: an argv array such as [\"nginx\", \"-s\", \"reload\"]"));
-            return null;
-        }
-        int before = errors.size();
-        List<String> argv = stringArray("hook.command", command);
-        Duration timeout = duration("hook.timeout", node.get("timeout"));
-        return errors.size() == before ? new HookSpec(argv, timeout) : null;
+        return text("hook", node, 64);
     }
 }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * The JSON of exports and file listings. Built field by field from the spec, status and metadata, so nothing that
- * was not chosen here (a CSR, a hook's arguments, key material) can reach a client by accident.
+ * was not chosen here (a CSR, a hook's command, key material) can reach a client by accident.
  */
 final class ExportView {
 
@@ -49,6 +49,9 @@ final class ExportView {
         }
         out.put("formats", List.copyOf(formats));
         out.put("naming", spec.naming().wire());
+        // the hook's name only: its command is the operator's configuration, never part of an export's JSON
+        out.put("hook", spec.hook());
+        out.put("legacy_hook_ignored", spec.legacyInlineHook());
         out.put("serial", meta == null ? null : meta.serial());
         out.put("subject", meta == null ? null : meta.subject());
         out.put("not_before", time(meta == null ? null : meta.notBefore()));

@@ -20,33 +20,39 @@ import java.time.Instant;
  * @param status     HTTP status, for API events
  * @param detail     short reason on failure (an error class and message, never a secret)
  * @param durationMs how long it took, if measured
+ * @param hook       for {@code hook.run}: the configured hook's name
+ * @param exitCode   for {@code hook.run}: the command's exit code; {@code null} when it did not exit by itself
  */
 public record AuditEvent(Instant time, String event, Actor actor, String requestId, String method, String route,
                          String export, String file, String serial, String outcome, Integer status, String detail,
-                         Long durationMs) {
+                         Long durationMs, String hook, Integer exitCode) {
 
     /** A system or API event with only the essentials; add the rest with the {@code with*} methods. */
     public static AuditEvent of(Instant time, String event, Actor actor, String export, String outcome) {
-        return new AuditEvent(time, event, actor, null, null, null, export, null, null, outcome, null, null, null);
+        return new AuditEvent(time, event, actor, null, null, null, export, null, null, outcome, null, null, null, null, null);
     }
 
     public AuditEvent withSerial(String value) {
-        return new AuditEvent(time, event, actor, requestId, method, route, export, file, value, outcome, status, detail, durationMs);
+        return new AuditEvent(time, event, actor, requestId, method, route, export, file, value, outcome, status, detail, durationMs, hook, exitCode);
     }
 
     public AuditEvent withFile(String value) {
-        return new AuditEvent(time, event, actor, requestId, method, route, export, value, serial, outcome, status, detail, durationMs);
+        return new AuditEvent(time, event, actor, requestId, method, route, export, value, serial, outcome, status, detail, durationMs, hook, exitCode);
     }
 
     public AuditEvent withDetail(String value) {
-        return new AuditEvent(time, event, actor, requestId, method, route, export, file, serial, outcome, status, value, durationMs);
+        return new AuditEvent(time, event, actor, requestId, method, route, export, file, serial, outcome, status, value, durationMs, hook, exitCode);
     }
 
     public AuditEvent withDuration(long millis) {
-        return new AuditEvent(time, event, actor, requestId, method, route, export, file, serial, outcome, status, detail, millis);
+        return new AuditEvent(time, event, actor, requestId, method, route, export, file, serial, outcome, status, detail, millis, hook, exitCode);
+    }
+
+    public AuditEvent withHook(String name, Integer exit) {
+        return new AuditEvent(time, event, actor, requestId, method, route, export, file, serial, outcome, status, detail, durationMs, name, exit);
     }
 
     public AuditEvent withRequest(String id, String httpMethod, String path, Integer httpStatus) {
-        return new AuditEvent(time, event, actor, id, httpMethod, path, export, file, serial, outcome, httpStatus, detail, durationMs);
+        return new AuditEvent(time, event, actor, id, httpMethod, path, export, file, serial, outcome, httpStatus, detail, durationMs, hook, exitCode);
     }
 }

@@ -36,7 +36,9 @@ final class AuditJson {
         put(out, "export", e.export());
         put(out, "file", e.file());
         put(out, "serial", e.serial());
+        put(out, "hook", e.hook());
         put(out, "outcome", e.outcome());
+        put(out, "exit_code", e.exitCode());
         put(out, "status", e.status());
         put(out, "detail", e.detail() == null ? null : clean(e.detail()));
         put(out, "duration_ms", e.durationMs());

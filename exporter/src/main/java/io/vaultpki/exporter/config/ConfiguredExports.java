@@ -3,6 +3,7 @@ package io.vaultpki.exporter.config;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.value.PropertyResolver;
+import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.SpecCodec;
@@ -27,7 +28,10 @@ public final class ConfiguredExports {
     private ConfiguredExports() {
     }
 
-    public static List<ExportSpec> read(PropertyResolver properties, String defaultMount) {
+    /**
+     * @param hooks the configured hooks; an export naming any other hook is a start-up error
+     */
+    public static List<ExportSpec> read(PropertyResolver properties, String defaultMount, Hooks hooks) {
         Map<String, Object> blocks = properties.getProperty(PREFIX, Argument.mapOf(String.class, Object.class))
                 .orElse(Map.of());
         List<ExportSpec> specs = new ArrayList<>();
@@ -44,7 +48,12 @@ public final class ConfiguredExports {
             }
             try {
                 ExportSpec spec = SpecCodec.fromMap(name, nestLists(fields), defaultMount);
-                List<FieldError> errors = SpecValidator.validate(spec);
+                List<FieldError> errors = new ArrayList<>(SpecValidator.validate(spec));
+                if (spec.hook() != null && errors.stream().noneMatch(e -> e.field().equals("hook"))
+                        && !hooks.contains(spec.hook())) {
+                    errors.add(new FieldError("hook", "names '" + spec.hook() + "', but no hook of that name is"
+                            + " configured (exporter.hooks." + spec.hook() + ".command); configured: " + hooks.names()));
+                }
                 errors.forEach(e -> problems.add(setting(name, e)));
                 if (errors.isEmpty()) {
                     specs.add(spec);

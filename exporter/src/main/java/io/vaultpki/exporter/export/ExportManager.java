@@ -135,6 +135,9 @@ public final class ExportManager implements ExportService {
                         + "); remove one of them");
             }
             register(spec, Origin.API, now);
+            runner.hookProblems(spec).forEach(problem -> LOG.warn("Export '{}' names hook '{}', which is not configured"
+                    + " (exporter.hooks.{}.command); its switches run no hook until it is", spec.name(), spec.hook(),
+                    spec.hook()));
         }
         started = true;
         long adopted = exports.values().stream().filter(e -> e.metadata().isPresent() && e.nextAttempt().isAfter(now)).count();
@@ -272,6 +275,14 @@ public final class ExportManager implements ExportService {
             if (exports.containsKey(name)) {
                 throw new ExportConflictException("an export named '" + name + "' already exists");
             }
+            List<String> foreign = store.foreignEntries(name);
+            if (!foreign.isEmpty()) {
+                // the entries go to the operator's log only: the client learns nothing about what else lives there
+                LOG.warn("Refused to create export '{}' for {}: {} holds entries the exporter did not write: {}", name,
+                        actor.name(), store.directory(name), foreign.subList(0, Math.min(10, foreign.size())));
+                throw new ExportConflictException("the export directory of '" + name + "' already exists and holds"
+                        + " files the exporter did not write; an API export never takes over such a path");
+            }
             boolean existedBefore = Files.exists(store.directory(name), LinkOption.NOFOLLOW_LINKS);
             ManagedExport managed = new ManagedExport(spec, Origin.API, store.directory(name), clock.instant());
             managed.attemptLock().lock();
@@ -403,6 +414,9 @@ public final class ExportManager implements ExportService {
 
     private void requireValid(ExportSpec spec) {
         List<FieldError> errors = new ArrayList<>(SpecValidator.validate(spec));
+        if (errors.stream().noneMatch(e -> e.field().equals("hook"))) {
+            errors.addAll(runner.hookProblems(spec));
+        }
         errors.addAll(store.unmetPreconditions(spec));
         if (!errors.isEmpty()) {
             throw new SpecInvalidException(errors);

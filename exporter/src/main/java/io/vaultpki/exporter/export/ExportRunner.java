@@ -6,15 +6,18 @@ import io.vaultpki.exporter.audit.AuditSink;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.ExportStore;
 import io.vaultpki.exporter.files.WriteResult;
+import io.vaultpki.exporter.hook.HookConfiguration;
 import io.vaultpki.exporter.hook.HookContext;
 import io.vaultpki.exporter.hook.HookResult;
 import io.vaultpki.exporter.hook.HookRunner;
+import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.material.CertificateMaterial;
 import io.vaultpki.exporter.material.MaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
 import io.vaultpki.exporter.renewal.RenewalPlan;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
 import io.vaultpki.exporter.spec.ExportSpec;
+import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -37,7 +41,8 @@ final class ExportRunner {
     private final MaterialSource source;
     private final ExportStore store;
     private final RenewalPolicy policy;
-    private final HookRunner hooks;
+    private final HookRunner hookRunner;
+    private final Hooks hooks;
     private final AuditSink audit;
     private final ExporterMetrics metrics;
     private final VaultReachability vault;
@@ -45,12 +50,13 @@ final class ExportRunner {
     private final Duration refreshInterval;
     private final Semaphore vaultPermits;
 
-    ExportRunner(MaterialSource source, ExportStore store, RenewalPolicy policy, HookRunner hooks, AuditSink audit,
-                 ExporterMetrics metrics, VaultReachability vault, Clock clock, Duration refreshInterval,
+    ExportRunner(MaterialSource source, ExportStore store, RenewalPolicy policy, HookRunner hookRunner, Hooks hooks,
+                 AuditSink audit, ExporterMetrics metrics, VaultReachability vault, Clock clock, Duration refreshInterval,
                  int concurrency) {
         this.source = source;
         this.store = store;
         this.policy = policy;
+        this.hookRunner = hookRunner;
         this.hooks = hooks;
         this.audit = audit;
         this.metrics = metrics;
@@ -86,7 +92,7 @@ final class ExportRunner {
                         .withSerial(write.metadata().serial()).withFile(write.metadata().version()));
                 LOG.info("Export '{}': switched to serial {} (valid until {}, next renewal {})", spec.name(),
                         write.metadata().serial(), write.metadata().notAfter(), renewAt);
-                hook = runHook(spec, write.metadata());
+                hook = runHook(spec, write.metadata(), actor);
             }
             metrics.attempt(spec.name(), spec.source().wire(), write.switched() ? "success" : "skipped",
                     Duration.ofNanos(System.nanoTime() - started));
@@ -119,19 +125,41 @@ final class ExportRunner {
         }
     }
 
-    private Optional<HookResult> runHook(ExportSpec spec, ExportMetadata metadata) {
+    /** A hook name that is not configured, as a field error; empty when the spec names none or a configured one. */
+    List<FieldError> hookProblems(ExportSpec spec) {
+        if (spec.hook() == null || hooks.contains(spec.hook())) {
+            return List.of();
+        }
+        return List.of(new FieldError("hook", "no hook named '" + spec.hook() + "' is configured (exporter.hooks)"));
+    }
+
+    /**
+     * Runs the configured hook the export names, after a switch. The command always comes from {@link Hooks}; an
+     * export carrying only a legacy inline command (from an older version's spec file) runs nothing.
+     */
+    private Optional<HookResult> runHook(ExportSpec spec, ExportMetadata metadata, Actor actor) {
         if (spec.hook() == null) {
             return Optional.empty();
         }
-        HookResult result = hooks.run(spec.hook(), new HookContext(spec.name(), store.directory(spec.name()),
+        Optional<HookConfiguration> configured = hooks.find(spec.hook());
+        if (configured.isEmpty()) {
+            // an API export persisted while the hook existed, started after the operator removed it
+            LOG.warn("Export '{}': hook '{}' is not configured (exporter.hooks); nothing was run", spec.name(), spec.hook());
+            audit.record(AuditEvent.of(clock.instant(), "hook.run", actor, spec.name(), "failure")
+                    .withSerial(metadata.serial()).withHook(spec.hook(), null).withDetail("hook is not configured"));
+            return Optional.empty();
+        }
+        HookConfiguration hook = configured.get();
+        HookResult result = hookRunner.run(hook, new HookContext(spec.name(), store.directory(spec.name()),
                 metadata.serial(), metadata.notAfter(), metadata.commonName()));
-        metrics.hook(spec.name(), result.wire());
-        audit.record(AuditEvent.of(clock.instant(), "hook.run", Actor.SYSTEM, spec.name(), result.wire())
-                .withSerial(metadata.serial()).withDetail(result.detail()).withDuration(result.duration().toMillis()));
+        metrics.hook(spec.name(), hook.name(), result.wire());
+        audit.record(AuditEvent.of(clock.instant(), "hook.run", actor, spec.name(), result.wire())
+                .withSerial(metadata.serial()).withHook(hook.name(), result.exitCode() < 0 ? null : result.exitCode())
+                .withDetail(result.detail()).withDuration(result.duration().toMillis()));
         if (result.outcome() != HookResult.Outcome.SUCCESS) {
             // never fatal and never a reason to re-issue: the files are already switched and valid
-            LOG.warn("Export '{}': post-write hook {} ({}); files are switched and stay", spec.name(), result.wire(),
-                    result.detail());
+            LOG.warn("Export '{}': hook '{}' {} ({}); files are switched and stay", spec.name(), hook.name(),
+                    result.wire(), result.detail());
         }
         return Optional.of(result);
     }

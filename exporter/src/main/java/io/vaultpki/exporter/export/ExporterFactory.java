@@ -13,6 +13,7 @@ import io.vaultpki.exporter.files.ExportStore;
 import io.vaultpki.exporter.files.FileSecrets;
 import io.vaultpki.exporter.files.FileSettings;
 import io.vaultpki.exporter.hook.HookRunner;
+import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.material.VaultMaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
@@ -56,12 +57,12 @@ public class ExporterFactory {
     @Singleton
     ExportManager exportManager(Environment environment, ExporterConfiguration config, ExportStore store,
                                 VaultClient vault, RenewalPolicy policy, AuditSink audit, ExporterMetrics metrics,
-                                VaultReachability reachability, ExportWorkers workers) {
+                                VaultReachability reachability, ExportWorkers workers, Hooks hooks) {
         config.validate();
         Clock clock = Clock.systemUTC();
-        ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), audit,
-                metrics, reachability, clock, config.refreshInterval(), config.concurrency());
-        return new ExportManager(ConfiguredExports.read(environment, config.defaultMount()), store,
+        ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), hooks,
+                audit, metrics, reachability, clock, config.refreshInterval(), config.concurrency());
+        return new ExportManager(ConfiguredExports.read(environment, config.defaultMount(), hooks), store,
                 new SpecRepository(config.path(), config.defaultMount()), runner, policy, audit, clock, workers.pool());
     }
 

@@ -2,6 +2,7 @@ package io.vaultpki.exporter.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vaultpki.exporter.hook.HookConfiguration;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.SpecCodec;
 import io.vaultpki.exporter.spec.SpecFormatException;
@@ -57,8 +58,11 @@ public final class SpecRepository {
                 }
                 try {
                     Map<?, ?> map = JSON.readValue(file.toFile(), Map.class);
-                    ExportSpec spec = SpecCodec.fromMap(name, map, defaultMount);
+                    ExportSpec spec = SpecCodec.fromPersisted(name, map, defaultMount);
                     if (SpecValidator.validate(spec).isEmpty()) {
+                        if (spec.legacyInlineHook()) {
+                            warnLegacyHook(file, name, map.get("hook"));
+                        }
                         out.add(spec);
                     } else {
                         LOG.error("Persisted export spec {} is invalid ({}); export '{}' is not managed until it is fixed",
@@ -73,6 +77,23 @@ public final class SpecRepository {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
         return out;
+    }
+
+    /**
+     * One warning per export whose spec file still carries an inline hook command of an older version. The command
+     * is never run: hook commands come only from {@code exporter.hooks}, and such a command may have been planted
+     * by any token with the {@code write} scope. Only the program and the argument count are logged (arguments can
+     * hold an operator's password); the file is left as it is, for the operator to inspect.
+     */
+    private static void warnLegacyHook(Path file, String name, Object hook) {
+        List<String> argv = new ArrayList<>();
+        if (hook instanceof Map<?, ?> inline && inline.get("command") instanceof List<?> command) {
+            command.forEach(a -> argv.add(String.valueOf(a)));
+        }
+        LOG.warn("Export '{}' ({}) carries an inline hook command from an older version ({}); it is IGNORED and will"
+                + " never run, the export and its files keep renewing. Hook commands are now configured by name"
+                + " (exporter.hooks.<name>.command): define one and PUT the export with \"hook\": \"<name>\", or remove"
+                + " the \"hook\" object from the file", name, file, HookConfiguration.summary(argv));
     }
 
     /** Persists {@code spec} atomically. */

@@ -3,7 +3,6 @@ package io.vaultpki.exporter.files;
 import io.vaultpki.exporter.material.CertificateMaterial;
 import io.vaultpki.exporter.spec.ExportFile;
 import io.vaultpki.exporter.spec.ExportSpec;
-import io.vaultpki.exporter.spec.ExportFile;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.NamingProfile;
 import io.vaultpki.exporter.spec.SpecValidator;
@@ -84,6 +83,35 @@ public final class ExportStore {
 
     public Path root() {
         return settings.root();
+    }
+
+    /**
+     * What occupies {@code <root>/<name>} that the exporter did not make: entries other than {@code ..data},
+     * version and temp directories, and its own visible links; or the path itself when it is not a plain directory.
+     * Empty when the path does not exist or holds only exporter-made entries. An API export is never created over
+     * such a path: a {@code write} token must not be able to take over (and later purge) a directory the operator
+     * keeps under the export root, such as the audit log's.
+     */
+    public List<String> foreignEntries(String exportName) {
+        Path dir = directory(exportName);
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        if (Files.isSymbolicLink(dir) || !ExportDirectory.isDirectory(dir)) {
+            return List.of(exportName + " (not a directory)");
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            for (String entry : ExportDirectory.entries(dir)) {
+                if (!VisibleLinks.isExporterMade(dir, entry)) {
+                    out.add(entry);
+                }
+            }
+            out.sort(null);
+            return out;
+        } catch (IOException e) {
+            return List.of(exportName + " (unreadable: " + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** {@code <root>/<name>}; the name must be a valid export name (it becomes a directory name). */

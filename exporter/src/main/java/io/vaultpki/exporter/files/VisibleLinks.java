@@ -66,6 +66,21 @@ final class VisibleLinks {
         }
     }
 
+    /**
+     * Whether {@code entry} of an export directory is something the exporter makes: {@code ..data} (and its temp
+     * form) as a link, a version or temp directory, or a visible link into {@code ..data}.
+     */
+    static boolean isExporterMade(Path dir, String entry) {
+        Path p = dir.resolve(entry);
+        if (entry.equals(ExportDirectory.DATA) || entry.equals(ExportDirectory.DATA_TMP)) {
+            return Files.isSymbolicLink(p);
+        }
+        if (ExportDirectory.isVersionName(entry) || entry.startsWith(ExportDirectory.TMP_PREFIX)) {
+            return ExportDirectory.isDirectory(p);
+        }
+        return isOurs(dir, entry);
+    }
+
     private static boolean isOurs(Path dir, String name) {
         try {
             return Files.readSymbolicLink(dir.resolve(name)).equals(target(name));

@@ -1,19 +1,18 @@
 package io.vaultpki.exporter.hook;
 
-import io.vaultpki.exporter.spec.HookSpec;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs an export's post-write hook as a real process: the argv as given (no shell), in the export's directory,
- * with a scrubbed environment plus {@code EXPORT_*} variables. A hook can fail, hang or flood its output without
+ * Runs a configured post-write hook as a real process: the argv as configured (no shell), in the export's directory,
+ * with an allow-listed environment ({@link HookEnvironment}) plus {@code EXPORT_*} variables. A hook can fail, hang or flood its output without
  * affecting the exporter: output is drained into a bounded tail, a hook over its timeout is terminated together
  * with its descendants, and every ending is reported as a {@link HookResult}, never as an exception.
  */
@@ -27,24 +26,32 @@ public final class HookRunner {
     /** How long to wait for the output pipe after exit; a backgrounded grandchild may hold it open forever. */
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(1);
 
+    private final Map<String, String> inherited;
+
+    /** Hooks inherit (the allow-listed part of) the exporter's own environment. */
     public HookRunner() {
-        // real processes only; nothing to configure
+        this(System.getenv());
+    }
+
+    /** For tests: {@code inherited} plays the exporter's environment. */
+    HookRunner(Map<String, String> inherited) {
+        this.inherited = Map.copyOf(inherited);
     }
 
     /**
-     * Runs {@code hook.command()} with working directory {@code context.directory()} and environment
-     * {@code EXPORT_NAME}, {@code EXPORT_DIR}, {@code EXPORT_SERIAL}, {@code EXPORT_NOT_AFTER} (RFC 3339) and
-     * {@code EXPORT_COMMON_NAME}. Never throws; kills the process tree on timeout.
+     * Runs {@code hook.command()} with working directory {@code context.directory()} and the environment of
+     * {@link HookEnvironment}: {@code EXPORT_NAME}, {@code EXPORT_DIR}, {@code EXPORT_SERIAL},
+     * {@code EXPORT_NOT_AFTER} (RFC 3339), {@code EXPORT_COMMON_NAME}, {@code EXPORT_HOOK}. Never throws; kills the
+     * process tree on timeout.
      */
-    public HookResult run(HookSpec hook, HookContext context) {
+    public HookResult run(HookConfiguration hook, HookContext context) {
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(hook.command())
                 .directory(context.directory().toFile())
                 .redirectErrorStream(true);
         var env = builder.environment();
-        var childEnv = HookEnvironment.of(env, context);
         env.clear();
-        env.putAll(childEnv);
+        env.putAll(HookEnvironment.of(inherited, hook.environmentVariables(), hook.name(), context));
         Process process;
         try {
             process = builder.start();

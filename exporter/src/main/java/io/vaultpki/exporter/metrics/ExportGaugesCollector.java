@@ -47,6 +47,8 @@ public final class ExportGaugesCollector implements MultiCollector {
                 "Failed attempts since the last success (files untouched meanwhile).", "export");
         GaugeFamily lastSuccess = GaugeFamily.gauge("vault_pki_exporter_last_success_timestamp_seconds",
                 "When the export last succeeded (Unix seconds).", "export");
+        GaugeFamily legacyHook = GaugeFamily.gauge("vault_pki_exporter_legacy_hook_ignored",
+                "1 when the export's persisted spec (from an older version) carries an inline hook command, which is never run; hooks are configured by name under exporter.hooks.", "export");
         GaugeFamily count = GaugeFamily.gauge("vault_pki_exporter_managed_exports",
                 "Managed exports by source.", "source");
         GaugeFamily vaultUp = GaugeFamily.gauge("vault_pki_exporter_vault_up",
@@ -57,6 +59,7 @@ public final class ExportGaugesCollector implements MultiCollector {
             String name = s.name();
             bySource.merge(s.spec().source().wire(), 1, Integer::sum);
             failures.add(s.consecutiveFailures(), name);
+            legacyHook.add(s.spec().legacyInlineHook() ? 1 : 0, name);
             if (s.nextAttempt() != null) {
                 renewal.add(seconds(s.nextAttempt()), name);
             }
@@ -81,7 +84,7 @@ public final class ExportGaugesCollector implements MultiCollector {
         }
         MetricSnapshots.Builder out = MetricSnapshots.builder();
         for (GaugeFamily f : List.of(notAfter, notBefore, renewal, expired, shortened, info, failures, lastSuccess,
-                count, vaultUp)) {
+                legacyHook, count, vaultUp)) {
             f.addTo(out);
         }
         return out.build();

@@ -67,10 +67,11 @@ public class ExporterMetrics {
                 .register(registry).increment();
     }
 
-    public void hook(String export, String outcome) {
+    /** One hook run; {@code hook} is a configured hook's name (bounded by {@code exporter.hooks}). */
+    public void hook(String export, String hook, String outcome) {
         Counter.builder("vault_pki_exporter_hook_runs")
-                .description("Post-write hook runs by outcome (success, failure, timeout); a failed hook never re-issues.")
-                .tags(EXPORT, export, "outcome", outcome)
+                .description("Runs of configured post-write hooks by outcome (success, failure, timeout); a failed hook never re-issues.")
+                .tags(EXPORT, export, "hook", hook, "outcome", outcome)
                 .register(registry).increment();
     }
 

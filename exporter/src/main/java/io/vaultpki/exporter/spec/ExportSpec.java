@@ -35,12 +35,16 @@ import java.util.TreeSet;
  * @param formats     chosen formats; files needing a key are skipped for public-only sources
  * @param naming      file naming profile
  * @param renewBefore fixed renewal window before expiry; {@code null} renews at 2/3 of the actual lifetime
- * @param hook        command run after each switch; {@code null} for none
+ * @param hook        name of a hook configured under {@code exporter.hooks}, run after each switch; {@code null} for
+ *                    none. Only the name: the command itself never comes from a spec
+ * @param legacyInlineHook whether the persisted spec of an older version carried an inline hook command; that
+ *                    command is never run, and the flag only lets status and metrics say so
  */
 public record ExportSpec(String name, Source source, String mount, String role, String issuerRef, String serial,
                          String commonName, List<String> altNames, List<String> ipSans, List<String> uriSans,
                          Duration ttl, String keyType, int keyBits, String csr, Set<Format> formats,
-                         NamingProfile naming, Duration renewBefore, HookSpec hook) {
+                         NamingProfile naming, Duration renewBefore, String hook,
+                         boolean legacyInlineHook) {
 
     public ExportSpec {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
@@ -73,8 +77,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
 
     /**
      * SHA-256 over everything that decides what Vault is asked for and which files are written, so a change means
-     * re-issue and an unchanged hash at start-up means no Vault call. Renewal timing and the hook are left out:
-     * changing them must not mint a new certificate.
+     * re-issue and an unchanged hash at start-up means no Vault call. Renewal timing and the hook (its name, and a
+     * legacy inline command) are left out: changing them must not mint a new certificate.
      */
     public String specHash() {
         StringBuilder canonical = new StringBuilder();
@@ -143,6 +147,7 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         b.naming = naming;
         b.renewBefore = renewBefore;
         b.hook = hook;
+        b.legacyInlineHook = legacyInlineHook;
         return b;
     }
 
@@ -165,7 +170,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         private Set<Format> formats = Format.DEFAULTS;
         private NamingProfile naming = NamingProfile.DEFAULT;
         private Duration renewBefore;
-        private HookSpec hook;
+        private String hook;
+        private boolean legacyInlineHook;
 
         private Builder(String name, Source source) {
             this.name = name;
@@ -190,11 +196,12 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         public Builder formats(Format... v) { this.formats = v.length == 0 ? Format.DEFAULTS : EnumSet.of(v[0], v); return this; }
         public Builder naming(NamingProfile v) { this.naming = v; return this; }
         public Builder renewBefore(Duration v) { this.renewBefore = v; return this; }
-        public Builder hook(HookSpec v) { this.hook = v; return this; }
+        public Builder hook(String v) { this.hook = v; return this; }
+        public Builder legacyInlineHook(boolean v) { this.legacyInlineHook = v; return this; }
 
         public ExportSpec build() {
             return new ExportSpec(name, source, mount, role, issuerRef, serial, commonName, altNames, ipSans, uriSans,
-                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook);
+                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook, legacyInlineHook);
         }
     }
 }

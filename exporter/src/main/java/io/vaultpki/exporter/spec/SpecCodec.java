@@ -16,6 +16,10 @@ import java.util.Set;
  * ({@code exporter.exports.<name>}, kebab-case keys) and of the persisted JSON of API exports (snake_case keys). Both
  * spellings are accepted on input; unknown keys and wrong types are field errors, so a typo in a config file never
  * silently drops a SAN.
+ *
+ * <p>{@code hook} is a hook's <em>name</em>. Older versions persisted an inline {@code hook: {command, timeout}}
+ * object; {@link #fromPersisted} still loads such a spec (the export keeps renewing) but keeps nothing of the command
+ * but the fact that it was there, so it can never run. Everywhere else an inline command is a field error.
  */
 public final class SpecCodec {
 
@@ -54,12 +58,7 @@ public final class SpecCodec {
         if (spec.renewBefore() != null) {
             m.put("renew_before", spec.renewBefore().toSeconds() + "s");
         }
-        if (spec.hook() != null) {
-            Map<String, Object> hook = new LinkedHashMap<>();
-            hook.put("command", spec.hook().command());
-            hook.put("timeout", spec.hook().timeout().toSeconds() + "s");
-            m.put("hook", hook);
-        }
+        putIfSet(m, "hook", spec.hook());
         return m;
     }
 
@@ -68,6 +67,18 @@ public final class SpecCodec {
      * {@code defaultMount} fills a missing mount. Every problem is collected; {@link SpecFormatException} carries them.
      */
     public static ExportSpec fromMap(String name, Map<?, ?> map, String defaultMount) {
+        return read(name, map, defaultMount, false);
+    }
+
+    /**
+     * As {@link #fromMap}, for a spec file under {@code .state/specs}: a legacy inline hook object is accepted and
+     * dropped, leaving {@link ExportSpec#legacyInlineHook()} set and no hook name.
+     */
+    public static ExportSpec fromPersisted(String name, Map<?, ?> map, String defaultMount) {
+        return read(name, map, defaultMount, true);
+    }
+
+    private static ExportSpec read(String name, Map<?, ?> map, String defaultMount, boolean persisted) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -109,7 +120,12 @@ public final class SpecCodec {
         b.formats(formats(m, errors));
         b.naming(naming(m, errors));
         b.renewBefore(duration(m, "renew_before", errors));
-        b.hook(hook(m, errors));
+        Object rawHook = m.get("hook");
+        if (persisted && rawHook instanceof Map<?, ?>) {
+            b.legacyInlineHook(true);
+        } else {
+            b.hook(hook(rawHook, errors));
+        }
         if (!errors.isEmpty() || source == null) {
             throw new SpecFormatException(errors);
         }
@@ -141,27 +157,20 @@ public final class SpecCodec {
         });
     }
 
-    private static HookSpec hook(Map<String, Object> m, List<FieldError> errors) {
-        Object raw = m.get("hook");
+    private static String hook(Object raw, List<FieldError> errors) {
         if (raw == null) {
             return null;
         }
-        if (!(raw instanceof Map<?, ?> hook)) {
-            errors.add(new FieldError("hook", "must be an object with command (argv array) and timeout"));
-            return null;
+        if (raw instanceof String name) {
+            return name.isBlank() ? null : name.trim();
         }
-        Map<String, Object> h = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : hook.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            if (!key.equals("command") && !key.equals("timeout")) {
-                errors.add(new FieldError("hook." + key, "is not a known field"));
-            } else {
-                h.put("hook." + key, e.getValue());
-            }
+        if (raw instanceof Map<?, ?> inline && inline.containsKey("command")) {
+            errors.add(new FieldError("hook.command", "is not accepted here: commands are defined only under"
+                    + " exporter.hooks.<name>.command; set hook to that name"));
+        } else {
+            errors.add(new FieldError("hook", "must be the name of a hook defined under exporter.hooks"));
         }
-        List<String> command = strings(h, "hook.command", errors);
-        Duration timeout = duration(h, "hook.timeout", errors);
-        return new HookSpec(command, timeout);
+        return null;
     }
 
     private static void putIfSet(Map<String, Object> m, String key, String value) {

@@ -31,7 +31,9 @@ public final class SpecValidator {
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
     private static final Set<String> KEY_TYPES = Set.of("rsa", "ec", "ed25519");
     private static final Duration MAX_TTL = Duration.ofDays(3650);
-    private static final Duration MAX_HOOK_TIMEOUT = Duration.ofMinutes(10);
+    /** As {@code exporter.hooks.<name>}: lower case, digits and '-' (a dot or '_' cannot appear in a property key). */
+    public static final String HOOK_NAME_REGEX = "^[a-z0-9][a-z0-9-]{0,62}$";
+    public static final Pattern HOOK_NAME = Pattern.compile(HOOK_NAME_REGEX);
     private static final int MAX_SANS = 100;
     private static final int MAX_CSR_CHARS = 32 * 1024;
 
@@ -88,7 +90,7 @@ public final class SpecValidator {
                 forbid(spec.commonName(), "common_name", "certificate", errors);
             }
         }
-        if (spec.issuerRef() != null && !ISSUER_REF.matcher(spec.issuerRef()).matches()) {
+        if (spec.issuerRef() != null && (!ISSUER_REF.matcher(spec.issuerRef()).matches() || isDotSegment(spec.issuerRef()))) {
             errors.add(new FieldError("issuer_ref", "must be an issuer ID, name or 'default'"));
         }
         if (spec.commonName() != null && (spec.commonName().length() > 255 || hasControl(spec.commonName())
@@ -118,34 +120,17 @@ public final class SpecValidator {
                 || spec.renewBefore().compareTo(MAX_TTL) > 0)) {
             errors.add(new FieldError("renew_before", "must be positive and at most 3650 days"));
         }
-        if (spec.hook() != null) {
-            checkHook(spec.hook(), errors);
+        if (spec.hook() != null && !HOOK_NAME.matcher(spec.hook()).matches()) {
+            errors.add(new FieldError("hook", "must be the name of a hook configured under exporter.hooks ("
+                    + HOOK_NAME_REGEX + ")"));
         }
         return errors;
-    }
-
-    private static void checkHook(HookSpec hook, List<FieldError> errors) {
-        if (hook.command().isEmpty() || blank(hook.command().get(0))) {
-            errors.add(new FieldError("hook.command", "must be a non-empty argv array, e.g. [\"nginx\", \"-s\", \"reload\"]"));
-        }
-        if (hook.command().size() > 64) {
-            errors.add(new FieldError("hook.command", "must have at most 64 arguments"));
-        }
-        for (int i = 0; i < hook.command().size(); i++) {
-            String arg = hook.command().get(i);
-            if (arg == null || arg.indexOf('\0') >= 0 || arg.length() > 4096) {
-                errors.add(new FieldError("hook.command[" + i + "]", "must be at most 4096 characters without NUL"));
-            }
-        }
-        if (hook.timeout().isNegative() || hook.timeout().isZero() || hook.timeout().compareTo(MAX_HOOK_TIMEOUT) > 0) {
-            errors.add(new FieldError("hook.timeout", "must be positive and at most 10 minutes"));
-        }
     }
 
     private static void requireRole(ExportSpec spec, List<FieldError> errors) {
         if (blank(spec.role())) {
             errors.add(new FieldError("role", "is required for source " + spec.source().wire()));
-        } else if (!ROLE.matcher(spec.role()).matches()) {
+        } else if (!ROLE.matcher(spec.role()).matches() || isDotSegment(spec.role())) {
             errors.add(new FieldError("role", "must be a role name (letters, digits, '.', '_', '-')"));
         }
     }
@@ -217,6 +202,11 @@ public final class SpecValidator {
             case "ec" -> bits == 224 || bits == 256 || bits == 384 || bits == 521;
             default -> false;
         };
+    }
+
+    /** {@code .} or {@code ..}: a role or issuer reference that would move the Vault path rather than name something. */
+    private static boolean isDotSegment(String value) {
+        return value.equals(".") || value.equals("..");
     }
 
     private static boolean hasDotSegment(String path) {

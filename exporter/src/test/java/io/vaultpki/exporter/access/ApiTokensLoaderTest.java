@@ -98,6 +98,24 @@ class ApiTokensLoaderTest {
     }
 
     @Test
+    void aPolicyListsNoHooksUnlessItNamesThem() {
+        ApiPrincipal none = ApiTokensLoader.load(List.of(Map.of("name", "a", "sha256", sha256(TOKEN), "scopes", "write",
+                "policy", Map.of("mounts", List.of("pki_int"))))).authenticate(TOKEN).orElseThrow();
+        ApiPrincipal some = ApiTokensLoader.load(List.of(Map.of("name", "a", "sha256", sha256(TOKEN), "scopes", "write",
+                "policy", Map.of("hooks", "reload,notify", "issuer-refs", List.of("default"))))).authenticate(TOKEN).orElseThrow();
+
+        assertThat(none.policy().hooks()).isNull();
+        assertThat(some.policy().hooks()).extracting(Glob::toString).containsExactly("reload", "notify");
+        assertThat(some.policy().issuerRefs()).extracting(Glob::toString).containsExactly("default");
+    }
+
+    @Test
+    void anEmptyHookPatternFailsNamingTheSetting() {
+        assertThatThrownBy(() -> ApiTokensLoader.load(List.of(Map.of("name", "a", "sha256", sha256("x"), "scopes", "write",
+                "policy", Map.of("hooks", List.of(" ")))))).hasMessageStartingWith("exporter.api.tokens[0].policy.hooks");
+    }
+
+    @Test
     void duplicateNamesFail() {
         assertThatThrownBy(() -> ApiTokensLoader.load(List.of(
                 Map.of("name", "a", "sha256", sha256("x"), "scopes", "read"),

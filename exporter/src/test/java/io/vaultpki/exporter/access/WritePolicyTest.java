@@ -95,4 +95,31 @@ class WritePolicyTest {
         }
         return out.toString();
     }
+
+    @Test
+    void noHookIsAllowedUnlessThePolicyListsIt() {
+        assertThat(policy.refusal(issue().hook("reload").build(), null))
+                .hasValueSatisfying(r -> assertThat(r).contains("hook 'reload'").contains("policy.hooks"));
+        assertThat(WritePolicy.UNRESTRICTED.refusal(issue().hook("reload").build(), null))
+                .hasValueSatisfying(r -> assertThat(r).contains("lists no hooks"));
+    }
+
+    @Test
+    void aHookThePolicyListsIsAllowedAndOthersAreNot() {
+        WritePolicy withHooks = new WritePolicy(null, null, null, null, null, null, List.of(Glob.of("reload")));
+        assertThat(withHooks.refusal(issue().hook("reload").build(), null)).isEmpty();
+        assertThat(withHooks.refusal(issue().hook("reload-all").build(), null))
+                .hasValueSatisfying(r -> assertThat(r).contains("does not list it"));
+        assertThat(withHooks.refusal(issue().build(), null)).isEmpty();
+    }
+
+    @Test
+    void issuerRefsLimitWhichIssuerMaySign() {
+        WritePolicy onlyDefault = new WritePolicy(null, null, null, null, null, List.of(Glob.of("default")), null);
+        assertThat(onlyDefault.refusal(issue().build(), null)).isEmpty();
+        assertThat(onlyDefault.refusal(issue().issuerRef("default").build(), null)).isEmpty();
+        assertThat(onlyDefault.refusal(issue().issuerRef("old-root").build(), null))
+                .hasValueSatisfying(r -> assertThat(r).contains("issuer_ref 'old-root'").contains("policy.issuer-refs"));
+        assertThat(policy.refusal(issue().issuerRef("old-root").build(), null)).isEmpty();
+    }
 }

@@ -31,15 +31,14 @@ class ExportRequestParserTest {
         ExportSpec spec = parse("{\"name\":\"web\",\"source\":\"issue\",\"mount\":\"pki_int\",\"role\":\"web\","
                 + "\"common_name\":\"web.example.com\",\"alt_names\":[\"a.example.com\"],\"ip_sans\":[\"10.0.0.1\"],"
                 + "\"ttl\":\"72h\",\"renew_before\":\"1h30m\",\"key_type\":\"ec\",\"key_bits\":256,"
-                + "\"formats\":[\"pem\",\"pkcs12\"],\"naming\":\"kubernetes\",\"hook\":{\"command\":[\"nginx\",\"-s\",\"reload\"],\"timeout\":\"10s\"}}");
+                + "\"formats\":[\"pem\",\"pkcs12\"],\"naming\":\"kubernetes\",\"hook\":\"reload\"}");
         assertThat(spec.source()).isEqualTo(Source.ISSUE);
         assertThat(spec.ttl()).isEqualTo(Duration.ofHours(72));
         assertThat(spec.renewBefore()).isEqualTo(Duration.ofMinutes(90));
         assertThat(spec.keyBits()).isEqualTo(256);
         assertThat(spec.formats()).containsExactlyInAnyOrder(Format.PEM, Format.PKCS12);
         assertThat(spec.naming()).isEqualTo(NamingProfile.KUBERNETES);
-        assertThat(spec.hook().command()).containsExactly("nginx", "-s", "reload");
-        assertThat(spec.hook().timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(spec.hook()).isEqualTo("reload");
     }
 
     @Test
@@ -49,9 +48,46 @@ class ExportRequestParserTest {
     }
 
     @Test
-    void unknownHookFieldIsNamed() {
+    void anInlineHookCommandIs400NamingHookCommand() {
+        assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"hook\":{\"command\":[\"sh\",\"-c\",\"id\"]}}"))
+                .containsExactly("hook.command");
         assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"hook\":{\"command\":[\"x\"],\"shell\":true}}"))
-                .containsExactly("hook.shell");
+                .containsExactly("hook.command");
+    }
+
+    @Test
+    void aHookObjectWithoutACommandIs400NamingHook() {
+        assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"hook\":{\"name\":\"reload\"}}"))
+                .containsExactly("hook");
+        assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"hook\":[\"nginx\",\"-s\",\"reload\"]}"))
+                .containsExactly("hook");
+    }
+
+    @Test
+    void aCommandAtTheTopLevelIs400NamingCommandRatherThanAnUnknownField() {
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> parse(
+                "{\"name\":\"a\",\"source\":\"issue\",\"command\":[\"sh\",\"-c\",\"id\"]}"));
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.field()).isEqualTo("command");
+            assertThat(err.message()).contains("exporter.hooks");
+        });
+    }
+
+    @Test
+    void aCommandNestedAnywhereIs400NamingItsPath() {
+        assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"alt_names\":[{\"command\":[\"id\"]}]}"))
+                .contains("alt_names[0].command");
+        assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"extra\":{\"x\":{\"Command\":\"id\"}}}"))
+                .contains("extra.x.Command");
+        assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"hook\":{\"COMMAND\":\"id\"}}"))
+                .containsExactly("hook.COMMAND");
+    }
+
+    @Test
+    void aHookNameIsTakenAsItIs() {
+        assertThat(parse("{\"name\":\"a\",\"source\":\"issue\",\"hook\":\"reload\"}").hook()).isEqualTo("reload");
+        assertThat(parse("{\"name\":\"a\",\"source\":\"issue\",\"hook\":null}").hook()).isNull();
+        assertThat(fields("{\"name\":\"a\",\"source\":\"issue\",\"hook\":42}")).containsExactly("hook");
     }
 
     @Test

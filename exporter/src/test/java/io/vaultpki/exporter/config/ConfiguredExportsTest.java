@@ -5,6 +5,8 @@ import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
+import io.vaultpki.exporter.hook.HookConfiguration;
+import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.Source;
 import org.junit.jupiter.api.Test;
@@ -21,10 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfiguredExportsTest {
 
+    private static final Hooks HOOKS = Hooks.of(HookConfiguration.of("reload", List.of("nginx", "-s", "reload"),
+            Duration.ofSeconds(10)));
+
     private static List<ExportSpec> read(String yaml) throws IOException {
         Map<String, Object> props = new YamlPropertySourceLoader().read("test",
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        return ConfiguredExports.read(new PropertySourcePropertyResolver(PropertySource.of("test", props)), "pki");
+        return ConfiguredExports.read(new PropertySourcePropertyResolver(PropertySource.of("test", props)), "pki", HOOKS);
     }
 
     @Test
@@ -41,9 +46,7 @@ class ConfiguredExportsTest {
                       ttl: 72h
                       formats: [pem, fullchain, pkcs12]
                       naming: kubernetes
-                      hook:
-                        command: ["nginx", "-s", "reload"]
-                        timeout: 10s
+                      hook: reload
                     root-ca:
                       source: issuer
                 """);
@@ -52,7 +55,7 @@ class ConfiguredExportsTest {
         assertThat(web.source()).isEqualTo(Source.ISSUE);
         assertThat(web.altNames()).containsExactly("www.example.com", "api.example.com");
         assertThat(web.ttl()).isEqualTo(Duration.ofHours(72));
-        assertThat(web.hook().command()).containsExactly("nginx", "-s", "reload");
+        assertThat(web.hook()).isEqualTo("reload");
         assertThat(specs.get(0).mount()).isEqualTo("pki");
     }
 
@@ -68,5 +71,33 @@ class ConfiguredExportsTest {
                 """)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("exporter.exports.web.common-name")
                 .hasMessageContaining("exporter.exports.web.ip-sans[0]");
+    }
+
+    @Test
+    void anExportNamingAHookThatIsNotConfiguredStopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> read("""
+                exporter:
+                  exports:
+                    web:
+                      source: issuer
+                      hook: restart-nginx
+                """)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("exporter.exports.web.hook")
+                .hasMessageContaining("restart-nginx")
+                .hasMessageContaining("[reload]");
+    }
+
+    @Test
+    void anInlineHookCommandInAConfiguredExportStopsStartUpPointingToExporterHooks() {
+        assertThatThrownBy(() -> read("""
+                exporter:
+                  exports:
+                    web:
+                      source: issuer
+                      hook:
+                        command: ["nginx", "-s", "reload"]
+                """)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("exporter.exports.web.hook.command")
+                .hasMessageContaining("exporter.hooks.<name>.command");
     }
 }

@@ -12,13 +12,14 @@ import io.vaultpki.exporter.audit.AuditSink;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.ExportStore;
 import io.vaultpki.exporter.files.FileSettings;
+import io.vaultpki.exporter.hook.HookConfiguration;
 import io.vaultpki.exporter.hook.HookRunner;
+import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.material.VaultMaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
 import io.vaultpki.exporter.renewal.RenewalSettings;
 import io.vaultpki.exporter.spec.ExportSpec;
-import io.vaultpki.exporter.spec.HookSpec;
 import io.vaultpki.exporter.spec.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,12 +77,16 @@ class ExportManagerTest {
     }
 
     private ExportManager manager(ExportSpec... configured) {
+        return manager(Hooks.none(), configured);
+    }
+
+    private ExportManager manager(Hooks hooks, ExportSpec... configured) {
         ExportStore store = new ExportStore(FileSettings.defaults(root), pki.clock);
         RenewalPolicy policy = new RenewalPolicy(new RenewalSettings(33, 0, Duration.ofMinutes(30),
                 Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5)), new Random(7));
         AuditSink sink = audit::add;
-        ExportRunner runner = new ExportRunner(new VaultMaterialSource(pki.client), store, policy, new HookRunner(), sink,
-                new ExporterMetrics(new SimpleMeterRegistry()), reachability, pki.clock, Duration.ofMinutes(5), 4);
+        ExportRunner runner = new ExportRunner(new VaultMaterialSource(pki.client), store, policy, new HookRunner(), hooks,
+                sink, new ExporterMetrics(new SimpleMeterRegistry()), reachability, pki.clock, Duration.ofMinutes(5), 4);
         ExportManager manager = new ExportManager(List.of(configured), store, new SpecRepository(root, "pki_int"),
                 runner, policy, sink, pki.clock, WORKERS);
         manager.start();
@@ -267,27 +272,83 @@ class ExportManagerTest {
     }
 
     @Test
-    void theHookRunsOnceAfterEachSwitchAndItsFailureNeverReissues() throws IOException {
+    void theConfiguredHookRunsOnceAfterEachSwitchAndItsFailureNeverReissues() throws IOException {
         Path log = scratch.resolve("hook.log");
-        ExportSpec spec = web("hooked").toBuilder()
-                .hook(new HookSpec(List.of("sh", "-c", "echo \"$EXPORT_NAME $EXPORT_SERIAL\" >> '" + log + "'; exit 3"),
-                        Duration.ofSeconds(10)))
-                .build();
-        ExportManager manager = manager();
+        Hooks hooks = Hooks.of(HookConfiguration.of("record", List.of("sh", "-c",
+                "echo \"$EXPORT_NAME $EXPORT_SERIAL $EXPORT_HOOK\" >> '" + log + "'; exit 3"), Duration.ofSeconds(10)));
+        ExportSpec spec = web("hooked").toBuilder().hook("record").build();
+        ExportManager manager = manager(hooks);
         long before = pki.issuances();
-        ExportStatus created = manager.create(spec, Actor.SYSTEM);
+        ExportStatus created = manager.create(spec, Actor.token("deployer", "127.0.0.1"));
         manager.runDue(true);
         manager.runDue(true);
 
-        assertThat(Files.readAllLines(log)).containsExactly("hooked " + created.metadata().orElseThrow().serial());
+        assertThat(Files.readAllLines(log)).containsExactly("hooked " + created.metadata().orElseThrow().serial() + " record");
         assertThat(pki.issuances()).isEqualTo(before + 1);
-        assertThat(audit).filteredOn(e -> e.event().equals("hook.run")).extracting(AuditEvent::outcome)
-                .containsExactly("failure");
+        assertThat(audit).filteredOn(e -> e.event().equals("hook.run")).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("failure");
+            assertThat(e.hook()).isEqualTo("record");
+            assertThat(e.exitCode()).isEqualTo(3);
+            assertThat(e.export()).isEqualTo("hooked");
+            assertThat(e.durationMs()).isNotNull();
+            assertThat(e.actor().name()).isEqualTo("deployer");
+        });
 
         pki.clock.advance(Duration.ofMinutes(6));
         ExportStatus renewed = manager.renew("hooked", Actor.SYSTEM);
         assertThat(Files.readAllLines(log)).hasSize(2).last()
-                .isEqualTo("hooked " + renewed.metadata().orElseThrow().serial());
+                .isEqualTo("hooked " + renewed.metadata().orElseThrow().serial() + " record");
+    }
+
+    @Test
+    void anExportNamingAHookThatIsNotConfiguredIsAFieldErrorBeforeVaultIsAsked() {
+        ExportManager manager = manager(Hooks.of(HookConfiguration.of("reload", List.of("true"), null)));
+        long before = pki.issuances();
+
+        assertThatThrownBy(() -> manager.create(web("nohook").toBuilder().hook("restart").build(), Actor.SYSTEM))
+                .isInstanceOfSatisfying(SpecInvalidException.class, e -> assertThat(e.errors())
+                        .extracting(io.vaultpki.exporter.spec.FieldError::field).containsExactly("hook"));
+        assertThat(pki.issuances()).isEqualTo(before);
+        assertThat(root.resolve("nohook")).doesNotExist();
+    }
+
+    @Test
+    void anApiExportWhoseHookWasRemovedFromTheConfigurationKeepsRenewingAndRunsNothing() {
+        Path marker = scratch.resolve("ran");
+        ExportManager before = manager(Hooks.of(HookConfiguration.of("reload", List.of("touch", marker.toString()), null)));
+        before.create(web("orphan").toBuilder().hook("reload").build(), Actor.SYSTEM);
+        assertThat(marker).exists();
+        audit.clear();
+        org.assertj.core.util.Files.delete(marker.toFile());
+
+        ExportManager after = manager(Hooks.none());
+        pki.clock.advance(Duration.ofMinutes(6));
+        ExportStatus renewed = after.renew("orphan", Actor.SYSTEM);
+
+        assertThat(renewed.lastOutcome()).isEqualTo(ExportStatus.Outcome.SUCCESS);
+        assertThat(renewed.spec().hook()).isEqualTo("reload");
+        assertThat(marker).doesNotExist();
+        assertThat(audit).filteredOn(e -> e.event().equals("hook.run")).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("failure");
+            assertThat(e.hook()).isEqualTo("reload");
+            assertThat(e.exitCode()).isNull();
+            assertThat(e.detail()).contains("not configured");
+        });
+    }
+
+    @Test
+    void changingOnlyTheHookOfAnExportDoesNotReissueAtStartUp() {
+        ExportManager first = manager(Hooks.of(HookConfiguration.of("a", List.of("true"), null),
+                HookConfiguration.of("b", List.of("true"), null)), web("stable").toBuilder().hook("a").build());
+        first.runDue(true);
+        long before = pki.issuances();
+
+        ExportManager second = manager(Hooks.of(HookConfiguration.of("a", List.of("true"), null),
+                HookConfiguration.of("b", List.of("true"), null)), web("stable").toBuilder().hook("b").build());
+        second.runDue(true);
+
+        assertThat(pki.issuances()).isEqualTo(before);
+        assertThat(second.get("stable").orElseThrow().spec().hook()).isEqualTo("b");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.vaultpki.exporter.hook;
 
-import io.vaultpki.exporter.spec.HookSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +30,8 @@ class HookRunnerTest {
         return new HookContext("web", dir, "3c:9f:01", NOT_AFTER, "web.example.com");
     }
 
-    private static HookSpec sh(String script, Duration timeout) {
-        return new HookSpec(List.of("sh", "-c", script), timeout);
+    private static HookConfiguration sh(String script, Duration timeout) {
+        return HookConfiguration.of("test-hook", List.of("sh", "-c", script), timeout);
     }
 
     @Test
@@ -48,7 +48,8 @@ class HookRunnerTest {
 
     @Test
     void commandIsRunWithoutAShell() throws IOException {
-        HookResult result = runner.run(new HookSpec(List.of("touch", "a b; touch c"), Duration.ofSeconds(30)), context());
+        HookResult result = runner.run(HookConfiguration.of("touch", List.of("touch", "a b; touch c"), Duration.ofSeconds(30)),
+                context());
 
         assertThat(result.outcome()).isEqualTo(HookResult.Outcome.SUCCESS);
         assertThat(dir.resolve("a b; touch c")).exists();
@@ -107,7 +108,8 @@ class HookRunnerTest {
 
     @Test
     void missingExecutableIsAFailureWithTheReason() {
-        HookResult result = runner.run(new HookSpec(List.of("/nonexistent/reload-nginx"), Duration.ofSeconds(5)), context());
+        HookResult result = runner.run(HookConfiguration.of("reload", List.of("/nonexistent/reload-nginx"), Duration.ofSeconds(5)),
+                context());
 
         assertThat(result.outcome()).isEqualTo(HookResult.Outcome.FAILURE);
         assertThat(result.exitCode()).isEqualTo(-1);
@@ -115,17 +117,30 @@ class HookRunnerTest {
     }
 
     @Test
-    void credentialVariablesDoNotReachTheHook() throws IOException {
-        // the runner's real environment cannot be changed from a test, so prove that what it inherits has no secrets
-        HookResult result = runner.run(sh("env > env.txt", Duration.ofSeconds(30)), context());
+    void theHookGetsOnlyTheAllowListedEnvironmentWhateverTheExporterHolds() throws IOException {
+        Map<String, String> exporterEnv = new java.util.HashMap<>(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "HOME", "/home/exporter", "LANG", "C.UTF-8", "LC_ALL", "C.UTF-8", "TZ", "UTC"));
+        // credentials under every kind of name, including ones no marker list would catch
+        exporterEnv.put("VAULT_TOKEN", "hvs.SECRET-vault-token");
+        exporterEnv.put("VAULT_ADDR", "https://vault:8200");
+        exporterEnv.put("APP_CONFIG", "hvs.SECRET-in-an-innocent-name");
+        exporterEnv.put("EXPORTER_FILES_PKCS12_PASSWORD", "SECRET-p12");
+        exporterEnv.put("JAVA_TOOL_OPTIONS", "-Dvault.token=hvs.SECRET-on-the-command-line");
+        HookConfiguration hook = new HookConfiguration("reload", List.of("sh", "-c", "env > env.txt"),
+                Duration.ofSeconds(30), List.of("RELOAD_MODE=graceful"));
+
+        HookResult result = new HookRunner(exporterEnv).run(hook, context());
 
         assertThat(result.outcome()).isEqualTo(HookResult.Outcome.SUCCESS);
-        for (String line : Files.readAllLines(dir.resolve("env.txt"))) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                assertThat(HookEnvironment.isSecret(line.substring(0, eq))).as(line.substring(0, eq)).isFalse();
-            }
-        }
+        String env = Files.readString(dir.resolve("env.txt"));
+        assertThat(env).doesNotContain("SECRET").doesNotContain("VAULT_").doesNotContain("JAVA_TOOL_OPTIONS");
+        Map<String, String> vars = new java.util.TreeMap<>();
+        env.lines().filter(l -> l.contains("=")).forEach(l -> vars.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        // sh itself adds PWD (and may add SHLVL, _); everything else is exactly the documented set
+        vars.keySet().removeAll(List.of("PWD", "SHLVL", "_", "OLDPWD"));
+        assertThat(vars.keySet()).containsExactlyInAnyOrder("PATH", "HOME", "LANG", "LC_ALL", "TZ", "RELOAD_MODE",
+                "EXPORT_NAME", "EXPORT_DIR", "EXPORT_SERIAL", "EXPORT_NOT_AFTER", "EXPORT_COMMON_NAME", "EXPORT_HOOK");
+        assertThat(vars).containsEntry("RELOAD_MODE", "graceful").containsEntry("EXPORT_HOOK", "reload");
     }
 
     private long pid(String file) throws IOException {

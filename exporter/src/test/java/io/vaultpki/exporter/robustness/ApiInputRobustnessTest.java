@@ -137,8 +137,9 @@ class ApiInputRobustnessTest implements TestPropertyProvider {
                 // role
                 Arguments.of("role", "\"../issue/web\""), Arguments.of("role", "\"web/../../x\""), Arguments.of("role", "\"\""),
                 Arguments.of("role", "\"w\\r\\neb\""), Arguments.of("role", huge), Arguments.of("role", "[]"),
+                Arguments.of("role", "\"..\""), Arguments.of("role", "\".\""),
                 // issuer_ref, serial
-                Arguments.of("issuer_ref", "\"../../sys\""), Arguments.of("issuer_ref", "\"a\\u0000\""), Arguments.of("issuer_ref", "7"),
+                Arguments.of("issuer_ref", "\"../../sys\""), Arguments.of("issuer_ref", "\"..\""), Arguments.of("issuer_ref", "\"a\\u0000\""), Arguments.of("issuer_ref", "7"),
                 Arguments.of("serial", "\"../x\""), Arguments.of("serial", "{\"a\":1}"),
                 // common_name
                 Arguments.of("common_name", "\"\""), Arguments.of("common_name", "\"a\\u0000.example.com\""),
@@ -177,8 +178,21 @@ class ApiInputRobustnessTest implements TestPropertyProvider {
                 Arguments.of("hook", "{\"command\":[\"x\"],\"timeout\":30}"),
                 Arguments.of("hook", "{\"command\":[\"x\"],\"env\":{\"A\":\"b\"}}"),
                 Arguments.of("hook", "{\"command\":[\"x\\u0000y\"]}"),
-                // unknown fields
-                Arguments.of("private_key", "\"x\""), Arguments.of("__proto__", "{}"));
+                Arguments.of("hook", "[\"sh\",\"-c\",\"id\"]"), Arguments.of("hook", "{\"name\":\"reload\"}"),
+                Arguments.of("hook", "\"../reload\""), Arguments.of("hook", "\"/bin/sh\""), Arguments.of("hook", "\"Reload\""),
+                Arguments.of("hook", "\"reload\\u0000\""), Arguments.of("hook", "true"),
+                // a command anywhere in the body
+                Arguments.of("command", "[\"sh\",\"-c\",\"id\"]"), Arguments.of("command", "\"id\""),
+                Arguments.of("alt_names", "[{\"command\":[\"id\"]}]"),
+                Arguments.of("formats", "[\"pem\",{\"command\":\"id\"}]"),
+                // unknown fields, among them every file, process and secret setting that is configuration only
+                Arguments.of("private_key", "\"x\""), Arguments.of("__proto__", "{}"),
+                Arguments.of("group", "\"root\""), Arguments.of("key_mode", "\"0666\""), Arguments.of("mode", "\"0777\""),
+                Arguments.of("owner", "\"root\""), Arguments.of("path", "\"/etc\""), Arguments.of("directory", "\"/etc\""),
+                Arguments.of("file_names", "{\"key.pem\":\"../../x\"}"), Arguments.of("template", "\"{{.Key}}\""),
+                Arguments.of("pkcs12_password", "\"x\""), Arguments.of("pkcs12_password_file", "\"/etc/shadow\""),
+                Arguments.of("key_passphrase_file", "\"/etc/shadow\""), Arguments.of("environment", "[\"A=b\"]"),
+                Arguments.of("env", "{\"A\":\"b\"}"), Arguments.of("timeout", "\"1s\""), Arguments.of("policy", "{}"));
     }
 
     @ParameterizedTest(name = "POST {0}={1}")

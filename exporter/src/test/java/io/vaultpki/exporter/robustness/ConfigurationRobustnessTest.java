@@ -59,7 +59,20 @@ class ConfigurationRobustnessTest {
                 Arguments.of("exporter.exports.web.mount", "pki/../sys"),
                 Arguments.of("exporter.exports.web.key-bits", "-256"),
                 Arguments.of("exporter.exports.web.formats", "exe"),
-                Arguments.of("exporter.exports.web.hook.timeout", "-1s"),
+                Arguments.of("exporter.exports.web.hook.command", "sh"),
+                Arguments.of("exporter.exports.web.hook", "restart-all"),
+                Arguments.of("exporter.exports.web.hook", "Not A Name"),
+                // hooks
+                Arguments.of("exporter.hooks.reload.command", ""),
+                Arguments.of("exporter.hooks.reload.command", " ,-s"),
+                Arguments.of("exporter.hooks.reload.timeout", "-1s"), Arguments.of("exporter.hooks.reload.timeout", "0s"),
+                Arguments.of("exporter.hooks.reload.timeout", "11m"), Arguments.of("exporter.hooks.reload.timeout", "soon"),
+                Arguments.of("exporter.hooks.reload.environment", "VAULT_TOKEN=hvs.x"),
+                Arguments.of("exporter.hooks.reload.environment", "EXPORT_NAME=spoofed"),
+                Arguments.of("exporter.hooks.reload.environment", "no-equals-sign"),
+                Arguments.of("exporter.hooks.reload.environment", "BAD NAME=x"),
+                Arguments.of("exporter.hooks.reload.comand", "nginx"),
+                Arguments.of("exporter.hooks.nginx.reload.command", "nginx"),
                 Arguments.of("exporter.exports._web.source", "issuer"),
                 // API tokens
                 Arguments.of("exporter.api.tokens[0].name", "d\u00e9ployer"),
@@ -105,12 +118,15 @@ class ConfigurationRobustnessTest {
                 p.remove("exporter.api.tokens[0].sha256");
             }
         }
-        if (setting.startsWith("exporter.exports.web.")) {
+        if (setting.startsWith("exporter.exports.web.") && !setting.equals("exporter.exports.web.hook.command")) {
             p.put("exporter.exports.web.source", "issue");
             p.put("exporter.exports.web.mount", "pki");
             p.put("exporter.exports.web.role", "web");
             p.put("exporter.exports.web.common-name", "web.example.com");
-            p.put("exporter.exports.web.hook.command", "true");
+            p.put("exporter.exports.web.hook", "reload");
+        }
+        if (setting.startsWith("exporter.hooks.") || setting.startsWith("exporter.exports.web.")) {
+            p.put("exporter.hooks.reload.command", "true");
         }
         p.put(setting, value);
 

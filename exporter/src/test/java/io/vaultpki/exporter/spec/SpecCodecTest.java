@@ -16,7 +16,7 @@ class SpecCodecTest {
             .issuerRef("default").commonName("web.example.com").altNames(List.of("www.example.com"))
             .ipSans(List.of("10.0.0.1")).uriSans(List.of("spiffe://c/web")).ttl(Duration.ofHours(72))
             .keyType("ec").keyBits(256).formats(EnumSet.of(Format.PEM, Format.PKCS12)).naming(NamingProfile.KUBERNETES)
-            .renewBefore(Duration.ofHours(24)).hook(new HookSpec(List.of("nginx", "-s", "reload"), Duration.ofSeconds(20)))
+            .renewBefore(Duration.ofHours(24)).hook("reload")
             .build();
 
     @Test
@@ -28,11 +28,40 @@ class SpecCodecTest {
     void configurationSpellingWithDashesAndGoDurationsIsAccepted() {
         ExportSpec spec = SpecCodec.fromMap("web", Map.of("source", "issue", "role", "web",
                 "common-name", "web.example.com", "alt-names", List.of("a.example.com"), "ttl", "72h",
-                "hook", Map.of("command", List.of("true"), "timeout", "5s")), "pki_int");
+                "hook", "reload"), "pki_int");
         assertThat(spec.mount()).isEqualTo("pki_int");
         assertThat(spec.ttl()).isEqualTo(Duration.ofHours(72));
         assertThat(spec.altNames()).containsExactly("a.example.com");
-        assertThat(spec.hook().timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(spec.hook()).isEqualTo("reload");
+    }
+
+    @Test
+    void theHookIsPersistedAsItsNameOnly() {
+        assertThat(SpecCodec.toMap(FULL)).containsEntry("hook", "reload");
+        assertThat(SpecCodec.toMap(FULL.toBuilder().hook(null).build())).doesNotContainKey("hook");
+    }
+
+    @Test
+    void anInlineHookCommandIsAFieldErrorInConfiguration() {
+        assertThatThrownBy(() -> SpecCodec.fromMap("web", Map.of("source", "issuer",
+                "hook", Map.of("command", List.of("sh", "-c", "id"), "timeout", "5s")), "pki"))
+                .isInstanceOfSatisfying(SpecFormatException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("hook.command"));
+        assertThatThrownBy(() -> SpecCodec.fromMap("web", Map.of("source", "issuer", "hook", Map.of("name", "x")), "pki"))
+                .isInstanceOfSatisfying(SpecFormatException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("hook"));
+    }
+
+    @Test
+    void aPersistedLegacyInlineHookLoadsWithoutItsCommand() {
+        ExportSpec spec = SpecCodec.fromPersisted("web", Map.of("name", "web", "source", "issue", "mount", "pki_int",
+                "role", "web", "common_name", "web.example.com",
+                "hook", Map.of("command", List.of("sh", "-c", "touch /tmp/pwned"), "timeout", "30s")), "pki");
+
+        assertThat(spec.hook()).isNull();
+        assertThat(spec.legacyInlineHook()).isTrue();
+        assertThat(spec.toString()).doesNotContain("pwned");
+        assertThat(spec.specHash()).isEqualTo(spec.toBuilder().legacyInlineHook(false).build().specHash());
     }
 
     @Test
@@ -50,5 +79,6 @@ class SpecCodecTest {
         assertThat(FULL.toBuilder().altNames(List.of("other.example.com")).build().specHash()).isNotEqualTo(hash);
         assertThat(FULL.toBuilder().formats(EnumSet.of(Format.DER)).build().specHash()).isNotEqualTo(hash);
         assertThat(FULL.toBuilder().renewBefore(Duration.ofHours(1)).hook(null).build().specHash()).isEqualTo(hash);
+        assertThat(FULL.toBuilder().hook("other-hook").build().specHash()).isEqualTo(hash);
     }
 }

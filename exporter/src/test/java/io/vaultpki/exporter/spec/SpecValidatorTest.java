@@ -79,10 +79,13 @@ class SpecValidatorTest {
     }
 
     @Test
-    void aHookNeedsAnArgvAndABoundedTimeout() {
-        assertThat(fields(issue("x").hook(new HookSpec(List.of(), null)).build())).contains("hook.command");
-        assertThat(fields(issue("x").hook(new HookSpec(List.of("true"), Duration.ofHours(1))).build())).contains("hook.timeout");
-        assertThat(fields(issue("x").hook(new HookSpec(List.of("nginx", "-s", "reload"), null)).build())).isEmpty();
+    void aHookIsOnlyANameThatFollowsTheHookNameRule() {
+        assertThat(fields(issue("x").hook("reload").build())).isEmpty();
+        assertThat(fields(issue("x").hook("nginx-reload-2").build())).isEmpty();
+        for (String bad : new String[] {"sh -c reboot", "../reload", "Reload", "re.load", "re_load", "-x", "a\u0000",
+                "/bin/sh", "a".repeat(64)}) {
+            assertThat(fields(issue("x").hook(bad).build())).as(bad).containsExactly("hook");
+        }
     }
 
     @Test

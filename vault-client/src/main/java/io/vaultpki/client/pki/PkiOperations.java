@@ -185,7 +185,7 @@ public final class PkiOperations {
     public IssuedCertificate issue(String role, IssueRequest request) {
         String p = request.issuerRef() == null
                 ? path("issue", requireRef(role))
-                : path("issuer", request.issuerRef(), "issue", requireRef(role));
+                : path("issuer", requireRef(request.issuerRef()), "issue", requireRef(role));
         return issued(VaultRequest.post(p, request.body()), true);
     }
 
@@ -199,7 +199,7 @@ public final class PkiOperations {
         }
         String p = request.issuerRef() == null
                 ? path("sign", requireRef(role))
-                : path("issuer", request.issuerRef(), "sign", requireRef(role));
+                : path("issuer", requireRef(request.issuerRef()), "sign", requireRef(role));
         return issued(VaultRequest.post(p, request.body(csrPem)), false);
     }
 
@@ -294,8 +294,12 @@ public final class PkiOperations {
         return VaultPaths.join(all);
     }
 
+    /**
+     * One path segment: never empty, never containing {@code /}, never {@code .} or {@code ..}, which an HTTP stack
+     * or Vault's router would resolve into another path of the mount.
+     */
     private static String requireRef(String ref) {
-        if (ref == null || ref.isBlank() || ref.contains("/")) {
+        if (ref == null || ref.isBlank() || ref.contains("/") || ref.equals(".") || ref.equals("..")) {
             throw new IllegalArgumentException("not a valid name or reference: '" + ref + "'");
         }
         return ref;

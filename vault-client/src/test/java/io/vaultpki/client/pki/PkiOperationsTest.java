@@ -253,6 +253,17 @@ class PkiOperationsTest {
     }
 
     @Test
+    void aRoleOrIssuerReferenceThatIsADotSegmentIsRefusedBeforeVaultIsCalled() {
+        for (String ref : List.of(".", "..", "a/b")) {
+            assertThatThrownBy(() -> pki.issue(ref, IssueRequest.of("x.example.com")))
+                    .as(ref).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> pki.issue("web", IssueRequest.of("x.example.com").withIssuerRef(ref)))
+                    .as(ref).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> pki.readIssuer(ref)).as(ref).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void anUnknownRoleIsABadRequest() {
         assertThatThrownBy(() -> pki.issue("nope", IssueRequest.of("a.example.com")))
                 .isInstanceOfSatisfying(VaultResponseException.class, e -> {
