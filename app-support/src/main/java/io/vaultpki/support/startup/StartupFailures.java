@@ -92,7 +92,8 @@ public final class StartupFailures {
             if (!message.contains(rootText)) {
                 message = message + " (" + root.getClass().getSimpleName() + ": " + rootText + ")";
             }
-        } else if (!(meaningful instanceof BindException) && meaningful.getClass().getName().startsWith("java.")) {
+        } else if (meaningful.getMessage() != null && !meaningful.getMessage().isBlank()
+                && !(meaningful instanceof BindException) && meaningful.getClass().getName().startsWith("java.")) {
             // a bare JDK exception says little without its type (NullPointerException, IllegalStateException, ...)
             message = meaningful.getClass().getSimpleName() + ": " + message;
         }
