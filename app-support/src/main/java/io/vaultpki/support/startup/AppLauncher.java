@@ -113,6 +113,9 @@ public final class AppLauncher {
             Throwable cause = t instanceof LaunchAbort ? t.getCause() : t;
             StartupFailure failure = new StartupFailures(settingErrors, environment).explain(cause);
             // the one place the whole chain is kept: for a developer, never in an operator's face
+            if (t instanceof LaunchAbort abort && abort.traceRequested()) {
+                DebugLevel.enable(LOG);
+            }
             LOG.debug("{} did not start", name, cause);
             List<String> lines = new ArrayList<>();
             lines.add(failure.line(name));
