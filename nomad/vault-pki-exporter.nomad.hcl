@@ -148,7 +148,7 @@ job "vault-pki-exporter" {
 
     network {
       port "http" {
-        to = 8080
+        to = 8082
       }
     }
 
@@ -316,7 +316,7 @@ job "vault-pki-exporter" {
         PKI_MOUNT_PATH         = var.pki_mount_path
         CERT_EXPORT_PATH       = var.cert_export_path
         MONITOR_INTERVAL       = var.refresh_interval
-        EXPORTER_PORT          = "8080"
+        EXPORTER_PORT          = "8082"
         EXPORTER_FILES_GROUP   = var.files_group
         MICRONAUT_CONFIG_FILES = "${NOMAD_SECRETS_DIR}/exporter-api.yml"
         LOG_FORMAT             = var.log_format

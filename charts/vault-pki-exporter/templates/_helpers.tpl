@@ -74,12 +74,17 @@ Create the name of the service account to use
 {{- end }}
 
 {{/*
-The image reference: a digest wins over the tag, the tag defaults to the chart's appVersion.
+The image reference: a digest wins over the tag, the tag defaults to the chart's appVersion. `image.registry` is
+prepended only when `image.repository` names no registry itself (its first path component has a "." or a ":", or
+is "localhost": Docker's rule), so a full name such as `registry.example.com/team/vault-pki-exporter` is used as written.
 */}}
 {{- define "vault-pki-exporter.image" -}}
 {{- $repository := .Values.image.repository }}
-{{- if .Values.image.registry }}
-{{- $repository = printf "%s/%s" .Values.image.registry .Values.image.repository }}
+{{- $parts := splitList "/" $repository }}
+{{- $first := first $parts }}
+{{- $hasRegistry := and (gt (len $parts) 1) (or (contains "." $first) (contains ":" $first) (eq $first "localhost")) }}
+{{- if and .Values.image.registry (not $hasRegistry) }}
+{{- $repository = printf "%s/%s" .Values.image.registry $repository }}
 {{- end }}
 {{- if .Values.image.digest }}
 {{- printf "%s@%s" $repository .Values.image.digest }}

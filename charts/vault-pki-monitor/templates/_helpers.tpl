@@ -74,17 +74,52 @@ Create the name of the service account to use
 {{- end }}
 
 {{/*
-The image reference: a digest wins over the tag, the tag defaults to the chart's appVersion.
+The image reference: a digest wins over the tag, the tag defaults to the chart's appVersion. `image.registry` is
+prepended only when `image.repository` names no registry itself: the original vault-prometheus-exporter chart
+took the full name in `repository` (`ghcr.io/dbschenker/vault-prometheus-exporter`), and a registry is prefixed
+once. That chart's own image (its default, in every values file copied from it) is the Python exporter: this
+chart runs vault-pki-monitor at its appVersion instead (NOTES.txt says so).
 */}}
 {{- define "vault-pki-monitor.image" -}}
-{{- $repository := .Values.image.repository }}
-{{- if .Values.image.registry }}
-{{- $repository = printf "%s/%s" .Values.image.registry .Values.image.repository }}
-{{- end }}
+{{- if eq (include "vault-pki-monitor.pythonImage" .) "replaced" }}
+{{- printf "%s:%s" (include "vault-pki-monitor.defaultImageRepository" .) .Chart.AppVersion }}
+{{- else }}
+{{- $repository := include "vault-pki-monitor.qualifiedRepository" . }}
 {{- if .Values.image.digest }}
 {{- printf "%s@%s" $repository .Values.image.digest }}
 {{- else }}
 {{- printf "%s:%s" $repository (default .Chart.AppVersion .Values.image.tag | toString) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+`image.repository` with `image.registry` in front, unless the repository's first path component is already a
+registry host (it has a "." or a ":", or is "localhost": Docker's rule).
+*/}}
+{{- define "vault-pki-monitor.qualifiedRepository" -}}
+{{- $repository := .Values.image.repository }}
+{{- $parts := splitList "/" $repository }}
+{{- $first := first $parts }}
+{{- $hasRegistry := and (gt (len $parts) 1) (or (contains "." $first) (contains ":" $first) (eq $first "localhost")) }}
+{{- if and .Values.image.registry (not $hasRegistry) }}
+{{- printf "%s/%s" .Values.image.registry $repository }}
+{{- else }}
+{{- $repository }}
+{{- end }}
+{{- end }}
+
+{{- define "vault-pki-monitor.defaultImageRepository" -}}
+ghcr.io/vault-pki/vault-pki-monitor
+{{- end }}
+
+{{/*
+"replaced" when image.repository is the original chart's default (the Python exporter's public image), "other"
+when it merely looks like the Python exporter (a mirror: kept, NOTES.txt warns), else empty.
+*/}}
+{{- define "vault-pki-monitor.pythonImage" -}}
+{{- if eq .Values.image.repository "ghcr.io/dbschenker/vault-prometheus-exporter" }}replaced
+{{- else if regexMatch "(^|/)vault-prometheus-exporter$" .Values.image.repository }}other
 {{- end }}
 {{- end }}
 
@@ -97,6 +132,39 @@ cannot present, so the monitor answers the health endpoints on a separate plain-
 {{- end }}
 
 {{/*
+The container port: `service.targetPort`, or `port` when a values file of the original vault-prometheus-exporter
+chart sets it (deprecated; NOTES.txt says so).
+*/}}
+{{- define "vault-pki-monitor.containerPort" -}}
+{{- if kindIs "invalid" .Values.port }}{{ .Values.service.targetPort }}{{ else }}{{ .Values.port }}{{ end }}
+{{- end }}
+
+{{/*
+A liveness or readiness probe. Takes a dict: probe (the values), path (the chart's endpoint), port. With only
+timings (the chart's form) the probe is an httpGet of path on port. With a handler (httpGet, tcpSocket, exec, grpc:
+the original vault-prometheus-exporter chart's full probe specs, e.g. httpGet.path /status) the spec is used as
+written, except that timings nested under httpGet (the original chart's default put timeoutSeconds and
+periodSeconds there, where Kubernetes ignores them) move up to the probe, where they were meant to be.
+*/}}
+{{- define "vault-pki-monitor.probe" -}}
+{{- $probe := deepCopy .probe }}
+{{- if or $probe.httpGet $probe.tcpSocket $probe.exec $probe.grpc }}
+{{- if $probe.httpGet }}
+{{- $httpGet := $probe.httpGet }}
+{{- range $field := list "initialDelaySeconds" "periodSeconds" "timeoutSeconds" "successThreshold" "failureThreshold" "terminationGracePeriodSeconds" }}
+{{- if hasKey $httpGet $field }}
+{{- $_ := set $probe $field (get $httpGet $field) }}
+{{- $_ := unset $httpGet $field }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- toYaml $probe }}
+{{- else }}
+{{- toYaml (merge (dict "httpGet" (dict "path" .path "port" .port)) $probe) }}
+{{- end }}
+{{- end }}
+
+{{/*
 Environment the app reads, generated from values. A variable the user sets in `env` (the original chart's list)
 or `extraEnv` wins: the generated one is left out, so the container never carries the same name twice.
 */}}
@@ -106,7 +174,7 @@ or `extraEnv` wins: the generated one is left out, so the container never carrie
 {{- $_ := set $user .name true }}
 {{- end }}
 {{- $generated := include "vault-pki-monitor.vaultEnv" . | fromYamlArray }}
-{{- $generated = append $generated (dict "name" "MONITOR_PORT" "value" (toString .Values.service.targetPort)) }}
+{{- $generated = append $generated (dict "name" "MONITOR_PORT" "value" (include "vault-pki-monitor.containerPort" .)) }}
 {{- with .Values.monitor.interval }}
 {{- $generated = append $generated (dict "name" "MONITOR_INTERVAL" "value" .) }}
 {{- end }}
@@ -302,5 +370,52 @@ root (the chart context), name, expr, summary, description. The runbook anchor i
 {{- $labels := merge (dict "severity" $alert.severity) ($values.additionalRuleLabels | default dict) }}
 {{- $annotations := dict "summary" .summary "description" .description "runbook_url" (printf "%sdocs/alerts.md#%s" $values.runbookBaseUrl (lower .name)) }}
 {{- toYaml (list (dict "alert" .name "expr" .expr "for" $alert.for "labels" $labels "annotations" $annotations)) }}
+{{- end }}
+{{- end }}
+
+{{/*
+What NOTES.txt says about values written for the original vault-prometheus-exporter chart: what the chart mapped,
+and what may surprise. Empty when nothing applies.
+*/}}
+{{- define "vault-pki-monitor.migrationNotes" -}}
+{{- $notes := list }}
+{{- $python := include "vault-pki-monitor.pythonImage" . }}
+{{- if eq $python "replaced" }}
+{{- $notes = append $notes (printf "image.repository is the Python exporter's image (%s): this chart runs %s instead. Set image.repository (or remove it) to silence this note." .Values.image.repository (include "vault-pki-monitor.image" .)) }}
+{{- else if eq $python "other" }}
+{{- $notes = append $notes (printf "WARNING: image.repository %s looks like the Python vault-prometheus-exporter; this chart needs the vault-pki-monitor image (ghcr.io/vault-pki/vault-pki-monitor), whose probes and settings it uses." .Values.image.repository) }}
+{{- end }}
+{{- if not (kindIs "invalid" .Values.port) }}
+{{- $notes = append $notes (printf "port (the original chart's name) is deprecated: it sets the container port and MONITOR_PORT to %v. Rename it to service.targetPort." .Values.port) }}
+{{- end }}
+{{- range $name := list "livenessProbe" "readinessProbe" }}
+{{- $probe := index $.Values $name }}
+{{- if and $probe.httpGet (kindIs "map" $probe.httpGet) }}
+{{- $nested := list }}
+{{- range $field := list "initialDelaySeconds" "periodSeconds" "timeoutSeconds" "successThreshold" "failureThreshold" }}
+{{- if hasKey $probe.httpGet $field }}{{ $nested = append $nested $field }}{{ end }}
+{{- end }}
+{{- if $nested }}
+{{- $notes = append $notes (printf "%s.httpGet holds %s, which Kubernetes ignores there (the original chart's default put them there): the chart moved them up to %s." $name (join ", " $nested) $name) }}
+{{- end }}
+{{- if and (eq $name "livenessProbe") (eq (toString $probe.httpGet.path) "/status") }}
+{{- $notes = append $notes "livenessProbe checks /status, which answers 500 (NOK) while Vault is unreachable, so Kubernetes restarts the monitor during a Vault outage, as it did the Python exporter. Remove livenessProbe.httpGet to probe /health/liveness, which never depends on Vault." }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- with .Values.resources.limits }}
+{{- $memory := toString (.memory | default "") }}
+{{- if regexMatch "^[0-9]+Mi$" $memory }}
+{{- if lt (atoi (trimSuffix "Mi" $memory)) 256 }}
+{{- $notes = append $notes (printf "WARNING: resources.limits.memory %s was enough for the Python exporter; the JVM needs at least 256Mi (the chart's default is 384Mi)." $memory) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if $notes }}
+
+Values of the original vault-prometheus-exporter chart (see the chart README, "Migrating from vault-prometheus-exporter"):
+{{- range $notes }}
+  - {{ . }}
+{{- end }}
 {{- end }}
 {{- end }}

@@ -1,6 +1,7 @@
 package io.vaultpki.deploy.helm;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -59,6 +60,24 @@ final class Chart {
     Rendered render(UnaryOperator<TemplateCommand> options) {
         String yaml = options.apply(new Helm(dir).template().withName(name).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION)).call();
         return new Rendered(yaml);
+    }
+
+    /**
+     * The NOTES.txt a `helm install` would print, from a client-only dry run (no cluster) with a values file (null:
+     * none) and `--set` pairs.
+     */
+    String notes(Path valuesFile, Object... sets) {
+        InstallCommand install = new Helm(dir).install().withName(name).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION).clientOnly().dryRun();
+        if (valuesFile != null) {
+            install = install.withValuesFile(valuesFile);
+        }
+        for (int i = 0; i < sets.length; i += 2) {
+            install = install.set(String.valueOf(sets[i]), sets[i + 1]);
+        }
+        String output = install.call().getOutput();
+        int notes = output.indexOf("NOTES:");
+        return notes < 0 ? "" : output.substring(notes);
     }
 
     LintResult lint() {

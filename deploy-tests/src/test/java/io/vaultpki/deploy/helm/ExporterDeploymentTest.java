@@ -144,6 +144,6 @@ class ExporterDeploymentTest {
     void theServiceExposesTheApiPort() {
         List<Map<String, Object>> ports = at(CHART.render().one("Service"), "spec.ports");
 
-        assertThat(ports).containsExactly(Map.of("name", "http", "port", 8080, "targetPort", "http", "protocol", "TCP"));
+        assertThat(ports).containsExactly(Map.of("name", "http", "port", 8082, "targetPort", "http", "protocol", "TCP"));
     }
 }

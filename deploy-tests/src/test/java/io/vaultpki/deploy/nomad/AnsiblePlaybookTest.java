@@ -4,16 +4,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The playbook passes Debian's `ansible-playbook --syntax-check`, and a broken copy does not (the check can fail). */
+/**
+ * The playbook passes Debian's `ansible-playbook --syntax-check`, and a broken copy does not (the check can fail);
+ * run for real against addresses where no Nomad answers, it stops before any call with a clear message.
+ */
 class AnsiblePlaybookTest {
 
     static final Path ANSIBLE_PLAYBOOK = Path.of("/usr/bin/ansible-playbook");
@@ -30,8 +35,14 @@ class AnsiblePlaybookTest {
     }
 
     static Result run(Path dir, String... args) throws Exception {
+        return run(dir, Map.of(), args);
+    }
+
+    static Result run(Path dir, Map<String, String> environment, String... args) throws Exception {
         List<String> cmd = Stream.concat(Stream.of(ANSIBLE_PLAYBOOK.toString()), Stream.of(args)).toList();
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(name -> name.startsWith("NOMAD_"));
+        pb.environment().putAll(environment);
         pb.environment().put("ANSIBLE_LOCAL_TEMP", dir.resolve(".ansible-tmp").toString());
         pb.environment().put("ANSIBLE_HOME", dir.resolve(".ansible-home").toString());
         pb.environment().put("ANSIBLE_NOCOLOR", "1");
@@ -83,5 +94,23 @@ class AnsiblePlaybookTest {
                 "-e", "vault_pki_nomad_addr=http://127.0.0.1:9");
         assertThat(r.rc()).as(r.output()).isNotZero();
         assertThat(r.output()).contains("Pass -e job=exporter or -e job=monitor (got 'database')");
+    }
+
+    @Test
+    void reportsThatItCouldNotReachNomadInsteadOfARejectionWithHttpMinusOne(@TempDir Path tmp) throws Exception {
+        Path ansible = copyOfNomadDir(tmp).resolve("ansible");
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();   // free again once closed: nothing listens there
+        }
+        String address = "http://127.0.0.1:" + closed;
+        Result r = run(ansible, Map.of("NOMAD_ADDR", address, "NOMAD_TOKEN", "nomad-token-must-not-be-printed"),
+                "-i", "inventory.example.ini", "deploy.yml", "-e", "job=monitor");
+        assertThat(r.rc()).as(r.output()).isNotZero();
+        assertThat(r.output()).contains("could not reach Nomad at " + address + ": Request failed:")
+                .contains("Connection refused")
+                .doesNotContain("HTTP -1", "Nomad rejected", "nomad-token-must-not-be-printed");
+        // the working directory with the rendered variables is still removed
+        assertThat(r.output()).containsPattern("Remove the working directory\\]\\s*\\*+\\s*changed");
     }
 }

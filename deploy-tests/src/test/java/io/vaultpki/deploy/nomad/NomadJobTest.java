@@ -21,15 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NomadJobTest {
 
-    record Job(String id, Path file, String image, List<String> services) {
+    record Job(String id, Path file, String image, List<String> services, int port, String portVariable) {
     }
 
     static Stream<Arguments> jobs() {
         return Stream.of(
                 Arguments.of(new Job("vault-pki-monitor", NomadFiles.MONITOR_JOB, "ghcr.io/vault-pki/vault-pki-monitor:0.1.0",
-                        List.of("vault-pki-monitor", "vault-pki-monitor-metrics"))),
+                        List.of("vault-pki-monitor", "vault-pki-monitor-metrics"), 8080, "MONITOR_PORT")),
                 Arguments.of(new Job("vault-pki-exporter", NomadFiles.EXPORTER_JOB, "ghcr.io/vault-pki/vault-pki-exporter:0.1.0",
-                        List.of("vault-pki-exporter", "vault-pki-exporter-api"))));
+                        List.of("vault-pki-exporter", "vault-pki-exporter-api"), 8082, "EXPORTER_PORT")));
     }
 
     private static Map<String, Object> group(Job job) throws Exception {
@@ -75,9 +75,10 @@ class NomadJobTest {
 
     @ParameterizedTest
     @MethodSource("jobs")
-    void mapsPortHttpToTheAppPort8080(Job job) throws Exception {
+    void mapsPortHttpToTheAppsOwnPortMonitor8080Exporter8082(Job job) throws Exception {
         Map<String, Object> port = map(map(map(group(job).get("network")).get("port")).get("http"));
-        assertThat(((Number) port.get("to")).intValue()).isEqualTo(8080);
+        assertThat(((Number) port.get("to")).intValue()).isEqualTo(job.port());
+        assertThat(map(task(job).get("env"))).containsEntry(job.portVariable(), String.valueOf(job.port()));
     }
 
     @ParameterizedTest

@@ -63,6 +63,20 @@ public final class VaultSettingsResolver {
         return b.build();
     }
 
+    /**
+     * Whether the client falls back to {@link VaultSettings#DEFAULT_ADDRESS} ({@code https://127.0.0.1:8200}, the
+     * Vault CLI's default) because neither {@code vault.address} nor {@code VAULT_ADDR} is set (an empty
+     * {@code VAULT_ADDR} is unset, as for the CLI). Applications use it to tell a first-time user which address they
+     * would talk to.
+     *
+     * @param configuredAddress the {@code vault.address} setting, or null
+     * @param environment       the process environment
+     */
+    public static boolean usesDefaultAddress(String configuredAddress, Map<String, String> environment) {
+        String variable = environment.get("VAULT_ADDR");
+        return (configuredAddress == null || configuredAddress.isBlank()) && (variable == null || variable.isEmpty());
+    }
+
     private static TlsSettings mergeTls(TlsSettings env, VaultConfiguration.Tls cfg) {
         boolean clientFromConfig = cfg.getClientCert() != null || cfg.getClientKey() != null;
         if (clientFromConfig && (cfg.getClientCert() == null || cfg.getClientKey() == null)) {

@@ -106,4 +106,14 @@ class VaultSettingsResolverTest {
         assertThat(s.allowRootToken()).isFalse();
         assertThat(s.tls().skipVerify()).isFalse();
     }
+
+    @Test
+    void theDefaultAddressIsInUseOnlyWhenNeitherTheSettingNorVaultAddrIsSet() {
+        assertThat(VaultSettingsResolver.usesDefaultAddress(null, Map.of())).isTrue();
+        assertThat(VaultSettingsResolver.usesDefaultAddress(null, Map.of("VAULT_ADDR", ""))).isTrue();
+        assertThat(VaultSettingsResolver.usesDefaultAddress(null, Map.of("VAULT_ADDR", "https://vault:8200"))).isFalse();
+        assertThat(VaultSettingsResolver.usesDefaultAddress("https://vault:8200", Map.of())).isFalse();
+        assertThat(VaultSettingsResolver.resolve(new VaultConfiguration(), Map.of()).address())
+                .isEqualTo(VaultSettings.DEFAULT_ADDRESS);
+    }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The embedded demo Vault behind the apps' {@code --demo} flag: an emulator on a free loopback port, seeded with
@@ -54,16 +55,35 @@ public final class DemoVault implements AutoCloseable {
         return new DemoVault(emulator, description, secretId);
     }
 
+    /** Whether {@code args} ask for the demo ({@link #FLAG}). */
+    public static boolean requested(String[] args) {
+        return Arrays.asList(args).contains(FLAG);
+    }
+
     /**
-     * When {@code args} contain {@link #FLAG}: starts a demo Vault (closed at JVM exit) and returns the
+     * When {@code args} contain {@link #FLAG}: starts a demo Vault (stopped by a JVM shutdown hook) and returns the
      * {@code vault.*} settings that point an app at it; otherwise an empty map.
      */
     public static Map<String, Object> settingsIfRequested(String[] args) {
-        if (Arrays.stream(args).noneMatch(FLAG::equals)) {
+        return settingsIfRequested(args, demo -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                demo.close();
+            } catch (Exception e) {
+                LOG.warn("Could not stop the demo Vault: {}", e.toString());
+            }
+        }, "demo-vault-stop")));
+    }
+
+    /**
+     * As {@link #settingsIfRequested(String[])}, but the demo Vault goes to {@code closeAtExit}, so that the
+     * caller stops it after the application (the apps' launcher does, once Micronaut has stopped).
+     */
+    public static Map<String, Object> settingsIfRequested(String[] args, Consumer<AutoCloseable> closeAtExit) {
+        if (!requested(args)) {
             return Map.of();
         }
         DemoVault demo = start();
-        Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-vault-stop"));
+        closeAtExit.accept(demo);
         LOG.info("Demo mode: embedded Vault emulator at {} with PKI mounts {} (AppRole login, no root token)",
                 demo.emulator.url(), demo.description.mounts());
         return demo.settings();
@@ -90,5 +110,10 @@ public final class DemoVault implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DemoVault[" + emulator.url() + "]";
     }
 }
