@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,10 +48,13 @@ class StartupMessagesTest {
         return ChildJvm.run(Application.class, List.of(), env, TIMEOUT);
     }
 
-    private static void assertOneLine(ChildJvm.Result r, String expected) {
+    private void assertOneLine(ChildJvm.Result r, String expected) throws IOException {
         assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
         assertThat(r.stderrLines()).containsExactly("vault-pki-exporter: configuration error: " + expected);
         assertThat(r.stderr() + r.stdout()).doesNotContain("\tat ", "Path Taken", "Exception");
+        try (Stream<Path> written = Files.list(exports)) {
+            assertThat(written).as("a configuration error writes nothing under the export root").isEmpty();
+        }
     }
 
     @Test
