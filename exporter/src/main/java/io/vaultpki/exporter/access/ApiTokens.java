@@ -32,6 +32,11 @@ public final class ApiTokens {
         return entries.isEmpty();
     }
 
+    /** The principals in configuration order ({@code exporter.api.tokens[i]}). */
+    List<ApiPrincipal> principals() {
+        return entries.stream().map(Entry::principal).toList();
+    }
+
     public int size() {
         return entries.size();
     }

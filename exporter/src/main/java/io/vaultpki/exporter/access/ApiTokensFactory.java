@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
+import io.vaultpki.exporter.hook.Hooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,10 @@ public class ApiTokensFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ApiTokensFactory.class);
 
     @Context
-    public ApiTokens apiTokens(Environment environment) {
+    public ApiTokens apiTokens(Environment environment, Hooks hooks) {
         List<?> raw = environment.getProperty(ApiTokensLoader.PREFIX, Argument.listOf(Object.class)).orElse(List.of());
         ApiTokens tokens = ApiTokensLoader.load(raw);
+        HookPolicies.requireConfigured(tokens.principals(), ApiTokensLoader.PREFIX, hooks.names());
         if (tokens.isEmpty() && environment.getProperty(ClientCertificates.PREFIX, Argument.listOf(Object.class)).isEmpty()) {
             LOG.info("No API tokens configured ({}): /api/v1 answers 404; only /health and /metrics are served",
                     ApiTokensLoader.PREFIX);
@@ -32,9 +34,10 @@ public class ApiTokensFactory {
     }
 
     @Context
-    public ClientCertificates clientCertificates(Environment environment) {
+    public ClientCertificates clientCertificates(Environment environment, Hooks hooks) {
         List<?> raw = environment.getProperty(ClientCertificates.PREFIX, Argument.listOf(Object.class)).orElse(List.of());
         ClientCertificates certificates = ClientCertificates.load(raw);
+        HookPolicies.requireConfigured(certificates.principals(), ClientCertificates.PREFIX, hooks.names());
         if (!certificates.isEmpty()) {
             LOG.info("API accepts client certificates: {}", certificates);
         }

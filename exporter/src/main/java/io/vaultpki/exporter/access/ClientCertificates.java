@@ -3,7 +3,8 @@ package io.vaultpki.exporter.access;
 import javax.security.auth.x500.X500Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class ClientCertificates {
     private final Map<String, ApiPrincipal> bySubject;
 
     private ClientCertificates(Map<String, ApiPrincipal> bySubject) {
-        this.bySubject = Map.copyOf(bySubject);
+        // insertion order is configuration order, for messages that name exporter.api.client-certificates[i]
+        this.bySubject = Collections.unmodifiableMap(new LinkedHashMap<>(bySubject));
     }
 
     public static ClientCertificates none() {
@@ -35,9 +37,14 @@ public final class ClientCertificates {
         return bySubject.isEmpty();
     }
 
+    /** The principals in configuration order ({@code exporter.api.client-certificates[i]}). */
+    List<ApiPrincipal> principals() {
+        return List.copyOf(bySubject.values());
+    }
+
     /** Reads the configured list; a mistake is fatal and names its setting. */
     public static ClientCertificates load(List<?> entries) {
-        Map<String, ApiPrincipal> out = new HashMap<>();
+        Map<String, ApiPrincipal> out = new LinkedHashMap<>();
         if (entries == null) {
             return none();
         }

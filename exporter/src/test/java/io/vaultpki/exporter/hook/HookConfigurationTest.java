@@ -116,6 +116,31 @@ class HookConfigurationTest {
     }
 
     @Test
+    void aTokenPolicyNamingAHookThatIsNotConfiguredStopsStartUpNamingTheSetting() {
+        Map<String, Object> p = base();
+        p.put("exporter.hooks.reload.command", "nginx,-s,reload");
+        p.put("exporter.api.tokens[0].name", "deployer");
+        p.put("exporter.api.tokens[0].sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        p.put("exporter.api.tokens[0].scopes", "read,write");
+        p.put("exporter.api.tokens[0].policy.hooks", "relaod");
+
+        assertThat(failure(p)).contains("exporter.api.tokens[0].policy.hooks: 'relaod' matches no configured hook"
+                + " (exporter.hooks: reload)");
+    }
+
+    @Test
+    void aTokenPolicyWhoseHookPatternMatchesAConfiguredHookStarts() {
+        Map<String, Object> p = base();
+        p.put("exporter.hooks.reload-nginx.command", "nginx,-s,reload");
+        p.put("exporter.api.tokens[0].name", "deployer");
+        p.put("exporter.api.tokens[0].sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        p.put("exporter.api.tokens[0].scopes", "read,write");
+        p.put("exporter.api.tokens[0].policy.hooks", "reload-*");
+
+        assertThat(start(p).names()).containsExactly("reload-nginx");
+    }
+
+    @Test
     void noHooksConfiguredIsAnEmptyRegistry() {
         assertThat(start(base()).names()).isEmpty();
     }
