@@ -1,0 +1,5 @@
+/**
+ * Helpers shared by the apps' tests (test scope only): an emulated Vault with AppRole, polling with a deadline,
+ * captured logs, child JVMs, test certificates.
+ */
+package io.vaultpki.testkit;

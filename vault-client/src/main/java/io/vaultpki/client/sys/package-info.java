@@ -1,0 +1,4 @@
+/**
+ * {@code sys/} reads: health, seal status and the mounts list.
+ */
+package io.vaultpki.client.sys;
