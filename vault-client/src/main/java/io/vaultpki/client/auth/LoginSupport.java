@@ -3,11 +3,11 @@ package io.vaultpki.client.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultpki.client.VaultException;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultResponseException;
 import io.vaultpki.client.http.VaultTransport;
-import io.vaultpki.client.session.VaultToken;
 
 import java.io.IOException;
 import java.time.Duration;

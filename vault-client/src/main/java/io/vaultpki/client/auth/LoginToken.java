@@ -1,6 +1,6 @@
 package io.vaultpki.client.auth;
 
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.VaultToken;
 
 import java.time.Duration;
 import java.util.List;

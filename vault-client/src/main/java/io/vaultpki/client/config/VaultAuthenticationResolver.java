@@ -1,6 +1,8 @@
 package io.vaultpki.client.config;
 
 import io.vaultpki.client.VaultConfigurationException;
+import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.AppRoleAuthOptions;
 import io.vaultpki.client.auth.AppRoleAuthentication;
 import io.vaultpki.client.auth.AutoAuthentication;
@@ -16,8 +18,6 @@ import io.vaultpki.client.auth.TokenFileAuthentication;
 import io.vaultpki.client.auth.UserpassAuthOptions;
 import io.vaultpki.client.auth.UserpassAuthentication;
 import io.vaultpki.client.auth.VaultAuthentication;
-import io.vaultpki.client.session.VaultToken;
-import io.vaultpki.client.VaultSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

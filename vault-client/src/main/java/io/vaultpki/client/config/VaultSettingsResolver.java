@@ -2,9 +2,9 @@ package io.vaultpki.client.config;
 
 import io.vaultpki.client.EnvironmentSettings;
 import io.vaultpki.client.RetrySettings;
+import io.vaultpki.client.TlsSettings;
 import io.vaultpki.client.VaultConfigurationException;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.tls.TlsSettings;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.vaultpki.client.session;
 
 import io.vaultpki.client.VaultException;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.LoginToken;
 import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.auth.VaultLoginException;

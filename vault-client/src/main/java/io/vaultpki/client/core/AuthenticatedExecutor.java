@@ -1,12 +1,12 @@
-package io.vaultpki.client;
+package io.vaultpki.client.core;
 
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.http.VaultExecutor;
 import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultPermissionDeniedException;
 import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultTransport;
 import io.vaultpki.client.session.SessionManager;
-import io.vaultpki.client.session.VaultToken;
 
 /**
  * Sends authenticated requests with the session's current token. On a 403 it lets the session check the token

@@ -1,10 +1,21 @@
-package io.vaultpki.client.http;
+package io.vaultpki.client.http.jdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultpki.client.VaultException;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.VaultToken;
+import io.vaultpki.client.http.Backoff;
+import io.vaultpki.client.http.Sleeper;
+import io.vaultpki.client.http.VaultConnectionException;
+import io.vaultpki.client.http.VaultHttpResponse;
+import io.vaultpki.client.http.VaultPaths;
+import io.vaultpki.client.http.VaultRequest;
+import io.vaultpki.client.http.VaultResponseException;
+import io.vaultpki.client.http.VaultTimeoutException;
+import io.vaultpki.client.http.VaultTlsException;
+import io.vaultpki.client.http.VaultTransport;
+import io.vaultpki.client.http.VaultUnavailableException;
 import io.vaultpki.client.tls.SslContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

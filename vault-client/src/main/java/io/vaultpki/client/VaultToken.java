@@ -1,4 +1,4 @@
-package io.vaultpki.client.session;
+package io.vaultpki.client;
 
 import java.util.Arrays;
 
