@@ -1,7 +1,6 @@
 package io.vaultpki.client.pki;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vaultpki.client.cert.CertificateParseException;
 import io.vaultpki.client.cert.CertificateParser;
 import io.vaultpki.client.cert.CrlParser;
 import io.vaultpki.client.cert.ParsedCertificate;
@@ -9,15 +8,12 @@ import io.vaultpki.client.cert.ParsedCrl;
 import io.vaultpki.client.cert.SerialNumbers;
 import io.vaultpki.client.http.JsonResponses;
 import io.vaultpki.client.http.VaultExecutor;
-import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultNotFoundException;
 import io.vaultpki.client.http.VaultPaths;
 import io.vaultpki.client.http.VaultRequest;
-import io.vaultpki.client.http.VaultResponseFormatException;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +182,8 @@ public final class PkiOperations {
         String p = request.issuerRef() == null
                 ? path("issue", requireRef(role))
                 : path("issuer", requireRef(request.issuerRef()), "issue", requireRef(role));
-        return issued(VaultRequest.post(p, request.body()), true);
+        VaultRequest req = VaultRequest.post(p, request.body());
+        return IssueResponses.read(req, executor.execute(req), true);
     }
 
     /**
@@ -200,7 +197,8 @@ public final class PkiOperations {
         String p = request.issuerRef() == null
                 ? path("sign", requireRef(role))
                 : path("issuer", requireRef(request.issuerRef()), "sign", requireRef(role));
-        return issued(VaultRequest.post(p, request.body(csrPem)), false);
+        VaultRequest req = VaultRequest.post(p, request.body(csrPem));
+        return IssueResponses.read(req, executor.execute(req), false);
     }
 
     /**
@@ -220,57 +218,6 @@ public final class PkiOperations {
                 return Optional.empty();
             }
             throw e;
-        }
-    }
-
-    private IssuedCertificate issued(VaultRequest req, boolean expectKey) {
-        VaultHttpResponse response = executor.execute(req);
-        JsonNode body = JsonResponses.body(req, response);
-        JsonNode data = body.path("data");
-        if (!data.isObject()) {
-            throw new VaultResponseFormatException(req.path(), "no \"data\" object in response");
-        }
-        ParsedCertificate cert = certificate(req.path(), JsonResponses.text(req, data, "certificate"));
-        String issuingPem = data.path("issuing_ca").asText("");
-        List<ParsedCertificate> chain = new ArrayList<>();
-        for (String pem : JsonResponses.strings(data.get("ca_chain"))) {
-            chain.add(certificate(req.path(), pem));
-        }
-        String key = data.path("private_key").asText("");
-        Optional<PrivateKeyMaterial> privateKey = expectKey && !key.isEmpty()
-                ? Optional.of(new PrivateKeyMaterial(key, data.path("private_key_type").asText("")))
-                : Optional.empty();
-        String serial = data.path("serial_number").asText("");
-        return new IssuedCertificate(cert,
-                issuingPem.isEmpty() ? Optional.empty() : Optional.of(certificate(req.path(), issuingPem)),
-                List.copyOf(chain), privateKey, serial.isEmpty() ? cert.serialNumber() : SerialNumbers.normalize(serial),
-                expiration(req, data.get("expiration"), cert), JsonResponses.warnings(body));
-    }
-
-    /** PEM, PEM bundle, or base64 DER for {@code format=der}. */
-    private static ParsedCertificate certificate(String vaultPath, String value) {
-        if (value.contains("-----BEGIN")) {
-            return CertificateParser.parse(vaultPath, value);
-        }
-        try {
-            return CertificateParser.fromDer(vaultPath, Base64.getMimeDecoder().decode(value));
-        } catch (IllegalArgumentException e) {
-            throw new CertificateParseException(vaultPath, "certificate is neither PEM nor base64 DER");
-        }
-    }
-
-    /** {@code expiration} is a number in code and a string in the docs (edge case 20). */
-    private static Instant expiration(VaultRequest req, JsonNode node, ParsedCertificate cert) {
-        if (node == null || node.isNull()) {
-            return cert.notAfter();
-        }
-        if (node.isNumber()) {
-            return Instant.ofEpochSecond(node.asLong());
-        }
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(node.asText().strip()));
-        } catch (NumberFormatException e) {
-            throw new VaultResponseFormatException(req.path(), "\"expiration\" is not a Unix time: " + node.asText());
         }
     }
 
