@@ -11,7 +11,7 @@ import io.vaultpki.client.session.SessionManager;
 /**
  * Sends authenticated requests with the session's current token. On a 403 it lets the session check the token
  * (one {@code lookup-self}); when the token was dead and a fresh one is available, the request is sent once more
- * (vault-api.md edge case 26). A policy denial is thrown unchanged.
+ * (docs/vault-compatibility.md#client-tokens-and-logins). A policy denial is thrown unchanged.
  */
 final class AuthenticatedExecutor implements VaultExecutor {
 

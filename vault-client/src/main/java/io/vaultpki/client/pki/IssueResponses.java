@@ -64,7 +64,9 @@ final class IssueResponses {
         }
     }
 
-    /** {@code expiration} is a number in code and a string in the docs (edge case 20). */
+    /**
+     * {@code expiration} is a number in Vault's code and a string in its docs (docs/vault-compatibility.md#client-pki).
+     */
     private static Instant expiration(VaultRequest req, JsonNode node, ParsedCertificate cert) {
         if (node == null || node.isNull()) {
             return cert.notAfter();

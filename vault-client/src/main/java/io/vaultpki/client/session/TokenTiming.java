@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * When the session acts on its token's lifetime, in one place (the role spring-vault gives its {@code RefreshTrigger}):
  * when to renew, when to retry a renewal that failed for a passing reason, and how to tell that a renewal was capped by
- * the token's max TTL. Vault's token lifetimes: https://developer.hashicorp.com/vault/docs/concepts/tokens#token-time-to-live-periodic-tokens-and-explicit-max-ttls
+ * the token's max TTL. Vault's token lifetimes: https://developer.hashicorp.com/vault/docs/concepts/tokens and
+ * docs/vault-compatibility.md#client-tokens-and-logins.
  */
 final class TokenTiming {
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Which 307 redirects the transport follows: a standby node redirects to the active one
- * (https://developer.hashicorp.com/vault/docs/concepts/ha#request-forwarding), and the transport follows only when
+ * (https://developer.hashicorp.com/vault/docs/concepts/ha), and the transport follows only when
  * the target keeps the scheme, host and port, so a token is never sent to another address.
  */
 final class StandbyRedirects {
