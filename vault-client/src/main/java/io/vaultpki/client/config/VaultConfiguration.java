@@ -12,10 +12,11 @@ import java.util.Objects;
  * The {@code vault.*} settings, bound once at start-up and immutable. A setting that the Vault CLI also reads from
  * the environment ({@code VAULT_ADDR}, {@code VAULT_CACERT}, ...) has no default here: left unset, it falls back to
  * that variable and then to the CLI's default, so a setting written here always wins over the environment.
- * {@link VaultSettingsResolver} does that merge, the one place the {@code VAULT_*} variables are read, and the
- * values it builds ({@code VaultSettings}, {@code TlsSettings}) validate everything with a message that names the
- * setting as the user wrote it ({@code vault.tls.ca-cert} or {@code VAULT_CACERT}). Settings without a variable
- * carry their default here.
+ * {@link VaultSettingsResolver} (with {@code EnvironmentSettings}, the Vault CLI's variables) and
+ * {@link VaultAuthenticationResolver} ({@code VAULT_TOKEN}, {@code VAULT_ROLE}, {@code VAULT_MOUNT_POINT}) do that
+ * merge, and the values they build ({@code VaultSettings}, {@code TlsSettings}, the authentication) validate
+ * everything once at start-up, with a message that names the setting as the user wrote it ({@code vault.tls.ca-cert}
+ * or {@code VAULT_CACERT}). Settings without a variable carry their default here.
  *
  * @param address        Vault address ({@code VAULT_ADDR}); default {@code https://127.0.0.1:8200}
  * @param token          a fixed token ({@code VAULT_TOKEN}); never logged
