@@ -1,10 +1,10 @@
 package io.vaultpki.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.TokenAuthentication;
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;

@@ -1,7 +1,7 @@
 package io.vaultpki.monitor;
 
 import io.micronaut.context.ApplicationContext;
-import io.vaultpki.client.VaultClient;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.sys.SecretsMount;
 import io.vaultpki.emulator.demo.DemoVault;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.vaultpki.client;
 
-import io.vaultpki.client.tls.TlsSettings;
+import io.vaultpki.client.TlsSettings;
 
 import java.net.URI;
 import java.time.Duration;

@@ -114,7 +114,7 @@ class EnvironmentSettingsTest {
 
     @Test
     void builderValidationNamesTheConfigurationKey() {
-        assertThatThrownBy(() -> VaultSettings.builder().tls(new io.vaultpki.client.tls.TlsSettings(
+        assertThatThrownBy(() -> VaultSettings.builder().tls(new io.vaultpki.client.TlsSettings(
                 Path.of("/x"), null, null, null, false, null)).build())
                 .isInstanceOf(VaultConfigurationException.class)
                 .hasMessage("vault.tls.ca-cert: file /x does not exist");

@@ -3,7 +3,7 @@ package io.vaultpki.exporter.export;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
-import io.vaultpki.client.VaultClient;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.exporter.audit.AuditSink;
 import io.vaultpki.exporter.config.ConfiguredExports;
 import io.vaultpki.exporter.config.ExporterConfiguration;

@@ -1,9 +1,9 @@
 package io.vaultpki.exporter.material;
 
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.cert.KeyType;
 import io.vaultpki.client.cert.ParsedCertificate;
 import io.vaultpki.client.cert.SerialNumbers;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.http.VaultNotFoundException;
 import io.vaultpki.client.http.VaultServerException;

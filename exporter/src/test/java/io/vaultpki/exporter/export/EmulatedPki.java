@@ -1,10 +1,10 @@
 package io.vaultpki.exporter.export;
 
 import io.vaultpki.client.RetrySettings;
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.TokenAuthentication;
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.emulator.MutableClock;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.Issuer;

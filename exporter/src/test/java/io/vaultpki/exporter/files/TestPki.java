@@ -1,13 +1,13 @@
 package io.vaultpki.exporter.files;
 
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.TokenAuthentication;
 import io.vaultpki.client.cert.CertificateParser;
 import io.vaultpki.client.cert.ParsedCertificate;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.pki.IssueRequest;
 import io.vaultpki.client.pki.IssuedCertificate;
-import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;

@@ -1,12 +1,12 @@
 package io.vaultpki.exporter.material;
 
 import io.vaultpki.client.RetrySettings;
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.TokenAuthentication;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.pki.IssueRequest;
 import io.vaultpki.client.pki.IssuedCertificate;
-import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.IssuerSpec;
 import io.vaultpki.emulator.pki.KeyAlgorithm;

@@ -1,14 +1,14 @@
 package io.vaultpki.exporter.material;
 
 import io.vaultpki.client.RetrySettings;
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.TokenAuthentication;
 import io.vaultpki.client.cert.KeyType;
 import io.vaultpki.client.cert.ParsedCertificate;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.http.VaultPermissionDeniedException;
 import io.vaultpki.client.http.VaultUnavailableException;
-import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;

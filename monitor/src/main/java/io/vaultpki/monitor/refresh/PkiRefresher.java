@@ -1,7 +1,7 @@
 package io.vaultpki.monitor.refresh;
 
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.auth.VaultAuthentication;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.session.TokenInfo;
 import io.vaultpki.client.sys.HealthStatus;

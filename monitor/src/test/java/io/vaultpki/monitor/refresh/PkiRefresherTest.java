@@ -2,13 +2,13 @@ package io.vaultpki.monitor.refresh;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.AutoAuthentication;
 import io.vaultpki.client.auth.TokenAuthentication;
 import io.vaultpki.client.auth.VaultAuthentication;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.failure.FailureReason;
-import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;

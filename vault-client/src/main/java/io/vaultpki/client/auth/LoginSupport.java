@@ -3,11 +3,11 @@ package io.vaultpki.client.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultpki.client.VaultException;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultResponseException;
 import io.vaultpki.client.http.VaultTransport;
-import io.vaultpki.client.session.VaultToken;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Sends a login request and reads the {@code auth} section of the answer (vault-api.md section 4.1). Every failure
- * becomes a {@link VaultLoginException} naming the method and mount; the request body (which carries the
- * credential) never reaches a message.
+ * Sends a login request and reads the {@code auth} section of the answer
+ * (docs/vault-compatibility.md#client-tokens-and-logins). Every failure becomes a {@link VaultLoginException} naming
+ * the method and mount; the request body (which carries the credential) never reaches a message.
  */
 final class LoginSupport {
 
@@ -57,7 +57,8 @@ final class LoginSupport {
         }
         String clientToken = auth.path("client_token").asText("");
         if (clientToken.isEmpty()) {
-            // edge 42: an MFA-enforced login answers 200 with an empty token and the pending requirement
+            // an MFA-enforced login answers 200 with an empty token and the pending requirement
+            // (docs/vault-compatibility.md#client-tokens-and-logins)
             String reason = auth.hasNonNull("mfa_requirement")
                     ? "MFA required: Vault asks for a second factor, which an unattended client cannot provide"
                     : "the login response has no client_token";

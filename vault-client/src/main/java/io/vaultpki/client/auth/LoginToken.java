@@ -1,14 +1,14 @@
 package io.vaultpki.client.auth;
 
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.VaultToken;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What a login returned: the token and, when Vault told us, its TTL, renewability and policies
- * (vault-api.md section 4.1). {@code ttl} is {@link Duration#ZERO} for a non-expiring or unknown TTL; {@code type} is
- * {@code service}, {@code batch}, or {@code ""} when unknown.
+ * (docs/vault-compatibility.md#client-tokens-and-logins). {@code ttl} is {@link Duration#ZERO} for a non-expiring or
+ * unknown TTL; {@code type} is {@code service}, {@code batch}, or {@code ""} when unknown.
  */
 public record LoginToken(VaultToken token, Duration ttl, boolean renewable, List<String> policies, boolean fromLogin,
                          String type) {

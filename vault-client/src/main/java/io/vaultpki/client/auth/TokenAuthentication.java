@@ -1,7 +1,7 @@
 package io.vaultpki.client.auth;
 
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.http.VaultTransport;
-import io.vaultpki.client.session.VaultToken;
 
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package io.vaultpki.client.auth;
 
 import io.vaultpki.client.VaultException;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.http.VaultTransport;
-import io.vaultpki.client.session.VaultToken;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

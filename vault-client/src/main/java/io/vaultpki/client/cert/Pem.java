@@ -18,7 +18,10 @@ public final class Pem {
     private Pem() {
     }
 
-    /** Whether the bytes look like PEM text rather than DER (vault-api.md 7.7: sniff, never trust Content-Type). */
+    /**
+     * Whether the bytes look like PEM text rather than DER: sniff, never trust Content-Type
+     * (docs/vault-compatibility.md#client-pki).
+     */
     public static boolean isPem(byte[] data) {
         String head = new String(data, 0, Math.min(data.length, 4096), StandardCharsets.US_ASCII);
         return head.contains("-----BEGIN ");

@@ -4,7 +4,10 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Vault's serial number form: lower-case hex bytes joined with {@code :}, no sign byte (vault-api.md 3.15). */
+/**
+ * Vault's serial number form: lower-case hex bytes joined with {@code :}, no sign byte
+ * (docs/vault-compatibility.md#client-pki).
+ */
 public final class SerialNumbers {
 
     private SerialNumbers() {

@@ -1,6 +1,8 @@
 package io.vaultpki.client.config;
 
 import io.vaultpki.client.VaultConfigurationException;
+import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.AppRoleAuthOptions;
 import io.vaultpki.client.auth.AppRoleAuthentication;
 import io.vaultpki.client.auth.AutoAuthentication;
@@ -16,8 +18,6 @@ import io.vaultpki.client.auth.TokenFileAuthentication;
 import io.vaultpki.client.auth.UserpassAuthOptions;
 import io.vaultpki.client.auth.UserpassAuthentication;
 import io.vaultpki.client.auth.VaultAuthentication;
-import io.vaultpki.client.session.VaultToken;
-import io.vaultpki.client.VaultSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,36 +40,36 @@ public final class VaultAuthenticationResolver {
      */
     public static VaultAuthentication resolve(VaultConfiguration config, VaultSettings settings,
                                               Map<String, String> env, Path home) {
-        VaultConfiguration.Auth auth = config.getAuth();
-        AuthMethod method = AuthMethod.parse("vault.auth.method", auth.getMethod());
-        String token = first(config.getToken(), env.get("VAULT_TOKEN"));
-        String role = first(auth.getRole(), env.get("VAULT_ROLE"));
+        VaultConfiguration.Auth auth = config.auth();
+        AuthMethod method = AuthMethod.parse("vault.auth.method", auth.method());
+        String token = first(config.token(), env.get("VAULT_TOKEN"));
+        String role = first(auth.role(), env.get("VAULT_ROLE"));
         return switch (method) {
             case AUTO -> auto(auth, env, home, token, role);
             case TOKEN -> new TokenAuthentication(VaultToken.of(required(token, "vault.token (or VAULT_TOKEN)", method)));
             case TOKEN_FILE -> new TokenFileAuthentication(existingFile("vault.auth.token-file",
-                    auth.getTokenFile() != null ? Path.of(auth.getTokenFile()) : home.resolve(TokenFileAuthentication.DEFAULT_FILE_NAME)));
+                    auth.tokenFile() != null ? Path.of(auth.tokenFile()) : home.resolve(TokenFileAuthentication.DEFAULT_FILE_NAME)));
             case KUBERNETES -> new KubernetesAuthentication(new KubernetesAuthOptions(
-                    first(auth.getMount(), env.get("VAULT_MOUNT_POINT"), KubernetesAuthOptions.DEFAULT_MOUNT),
+                    first(auth.mount(), env.get("VAULT_MOUNT_POINT"), KubernetesAuthOptions.DEFAULT_MOUNT),
                     required(role, "vault.auth.role (or VAULT_ROLE)", method),
                     CredentialSupplier.ofFile(existingFile("vault.auth.jwt-file", jwtFile(auth, KubernetesAuthOptions.DEFAULT_JWT_PATH)))));
             case APPROLE -> new AppRoleAuthentication(new AppRoleAuthOptions(
-                    first(auth.getMount(), AppRoleAuthOptions.DEFAULT_MOUNT),
-                    required(auth.getRoleId(), "vault.auth.role-id", method),
-                    secret(auth.getSecretId(), auth.getSecretIdFile(), "vault.auth.secret-id", "vault.auth.secret-id-file", method)));
+                    first(auth.mount(), AppRoleAuthOptions.DEFAULT_MOUNT),
+                    required(auth.roleId(), "vault.auth.role-id", method),
+                    secret(auth.secretId(), auth.secretIdFile(), "vault.auth.secret-id", "vault.auth.secret-id-file", method)));
             case JWT -> new JwtAuthentication(new JwtAuthOptions(
-                    first(auth.getMount(), JwtAuthOptions.DEFAULT_MOUNT), role,
+                    first(auth.mount(), JwtAuthOptions.DEFAULT_MOUNT), role,
                     CredentialSupplier.ofFile(existingFile("vault.auth.jwt-file", jwtFile(auth, JwtAuthOptions.defaultJwtPath(env))))));
             case USERPASS -> new UserpassAuthentication(new UserpassAuthOptions(
-                    first(auth.getMount(), UserpassAuthOptions.DEFAULT_MOUNT),
-                    required(auth.getUsername(), "vault.auth.username", method),
-                    secret(auth.getPassword(), auth.getPasswordFile(), "vault.auth.password", "vault.auth.password-file", method)));
+                    first(auth.mount(), UserpassAuthOptions.DEFAULT_MOUNT),
+                    required(auth.username(), "vault.auth.username", method),
+                    secret(auth.password(), auth.passwordFile(), "vault.auth.password", "vault.auth.password-file", method)));
             case CERT -> {
                 if (settings.tls().clientCert() == null) {
                     throw new VaultConfigurationException("vault.tls.client-cert",
                             "vault.auth.method=cert logs in with the TLS client certificate: set vault.tls.client-cert and vault.tls.client-key (or VAULT_CLIENT_CERT and VAULT_CLIENT_KEY)");
                 }
-                yield new CertAuthentication(new CertAuthOptions(first(auth.getMount(), CertAuthOptions.DEFAULT_MOUNT), auth.getCertName()));
+                yield new CertAuthentication(new CertAuthOptions(first(auth.mount(), CertAuthOptions.DEFAULT_MOUNT), auth.certName()));
             }
         };
     }
@@ -93,12 +93,12 @@ public final class VaultAuthenticationResolver {
         Map<String, String> merged = new HashMap<>(env);
         put(merged, "VAULT_TOKEN", token);
         put(merged, "VAULT_ROLE", role);
-        put(merged, "VAULT_MOUNT_POINT", first(auth.getMount(), env.get("VAULT_MOUNT_POINT")));
+        put(merged, "VAULT_MOUNT_POINT", first(auth.mount(), env.get("VAULT_MOUNT_POINT")));
         return new AutoAuthentication(merged, home, saToken);
     }
 
     private static Path jwtFile(VaultConfiguration.Auth auth, Path defaultPath) {
-        return auth.getJwtFile() != null ? Path.of(auth.getJwtFile()) : defaultPath;
+        return auth.jwtFile() != null ? Path.of(auth.jwtFile()) : defaultPath;
     }
 
     private static CredentialSupplier secret(String value, String file, String valueSetting, String fileSetting,

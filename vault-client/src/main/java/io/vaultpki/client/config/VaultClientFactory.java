@@ -3,10 +3,10 @@ package io.vaultpki.client.config;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
 import io.vaultpki.client.auth.HomeDirectory;
 import io.vaultpki.client.auth.VaultAuthentication;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.event.VaultClientListener;
 
 import java.nio.file.Path;

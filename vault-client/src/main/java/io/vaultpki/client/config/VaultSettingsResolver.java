@@ -2,9 +2,9 @@ package io.vaultpki.client.config;
 
 import io.vaultpki.client.EnvironmentSettings;
 import io.vaultpki.client.RetrySettings;
+import io.vaultpki.client.TlsSettings;
 import io.vaultpki.client.VaultConfigurationException;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.tls.TlsSettings;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,43 +21,41 @@ public final class VaultSettingsResolver {
     }
 
     public static VaultSettings resolve(VaultConfiguration config, Map<String, String> environment) {
-        VaultConfiguration.Tls tls = config.getTls();
+        VaultConfiguration.Tls tls = config.tls();
         Map<String, String> env = new HashMap<>(environment);
-        dropIfSet(env, "VAULT_ADDR", config.getAddress());
-        dropIfSet(env, "VAULT_NAMESPACE", config.getNamespace());
-        dropIfSet(env, "VAULT_CACERT", tls.getCaCert());
-        dropIfSet(env, "VAULT_CAPATH", tls.getCaPath());
-        dropIfSet(env, "VAULT_SKIP_VERIFY", tls.getSkipVerify());
-        dropIfSet(env, "VAULT_TLS_SERVER_NAME", tls.getServerName());
-        dropIfSet(env, "VAULT_CLIENT_TIMEOUT", config.getReadTimeout());
-        dropIfSet(env, "VAULT_MAX_RETRIES", config.getMaxRetries());
-        if (tls.getClientCert() != null || tls.getClientKey() != null) {
+        dropIfSet(env, "VAULT_ADDR", config.address());
+        dropIfSet(env, "VAULT_NAMESPACE", config.namespace());
+        dropIfSet(env, "VAULT_CACERT", tls.caCert());
+        dropIfSet(env, "VAULT_CAPATH", tls.caPath());
+        dropIfSet(env, "VAULT_SKIP_VERIFY", tls.skipVerify());
+        dropIfSet(env, "VAULT_TLS_SERVER_NAME", tls.serverName());
+        dropIfSet(env, "VAULT_CLIENT_TIMEOUT", config.readTimeout());
+        dropIfSet(env, "VAULT_MAX_RETRIES", config.maxRetries());
+        if (tls.clientCert() != null || tls.clientKey() != null) {
             env.remove("VAULT_CLIENT_CERT");
             env.remove("VAULT_CLIENT_KEY");
         }
         VaultSettings fromEnv = EnvironmentSettings.fromEnvironment(env);
 
-        VaultSettings.Builder b = fromEnv.toBuilder().allowRootToken(config.isAllowRootToken());
-        if (config.getAddress() != null) {
-            b.address(config.getAddress());
+        VaultSettings.Builder b = fromEnv.toBuilder().allowRootToken(config.allowRootToken());
+        if (config.address() != null) {
+            b.address(config.address());
         }
-        if (config.getNamespace() != null) {
-            b.namespace(config.getNamespace());
+        if (config.namespace() != null) {
+            b.namespace(config.namespace());
         }
-        if (config.getConnectTimeout() != null) {
-            b.connectTimeout(config.getConnectTimeout());
+        if (config.connectTimeout() != null) {
+            b.connectTimeout(config.connectTimeout());
         }
-        if (config.getReadTimeout() != null) {
-            b.readTimeout(config.getReadTimeout());
+        if (config.readTimeout() != null) {
+            b.readTimeout(config.readTimeout());
         }
-        if (config.getMaxConcurrency() != null) {
-            b.maxConcurrency(config.getMaxConcurrency());
-        }
-        if (config.getMaxRetries() != null) {
-            if (config.getMaxRetries() < 0) {
-                throw new VaultConfigurationException("vault.max-retries", "must not be negative, was " + config.getMaxRetries());
+        b.maxConcurrency(config.maxConcurrency());
+        if (config.maxRetries() != null) {
+            if (config.maxRetries() < 0) {
+                throw new VaultConfigurationException("vault.max-retries", "must not be negative, was " + config.maxRetries());
             }
-            b.retry(RetrySettings.defaults().withMaxAttempts(config.getMaxRetries() + 1));
+            b.retry(RetrySettings.defaults().withMaxAttempts(config.maxRetries() + 1));
         }
         b.tls(mergeTls(fromEnv.tls(), tls));
         return b.build();
@@ -78,18 +76,18 @@ public final class VaultSettingsResolver {
     }
 
     private static TlsSettings mergeTls(TlsSettings env, VaultConfiguration.Tls cfg) {
-        boolean clientFromConfig = cfg.getClientCert() != null || cfg.getClientKey() != null;
-        if (clientFromConfig && (cfg.getClientCert() == null || cfg.getClientKey() == null)) {
-            throw new VaultConfigurationException(cfg.getClientCert() == null ? "vault.tls.client-cert" : "vault.tls.client-key",
+        boolean clientFromConfig = cfg.clientCert() != null || cfg.clientKey() != null;
+        if (clientFromConfig && (cfg.clientCert() == null || cfg.clientKey() == null)) {
+            throw new VaultConfigurationException(cfg.clientCert() == null ? "vault.tls.client-cert" : "vault.tls.client-key",
                     "vault.tls.client-cert and vault.tls.client-key must be set together");
         }
         return new TlsSettings(
-                cfg.getCaCert() != null ? Path.of(cfg.getCaCert()) : env.caCert(),
-                cfg.getCaPath() != null ? Path.of(cfg.getCaPath()) : env.caPath(),
-                clientFromConfig ? Path.of(cfg.getClientCert()) : env.clientCert(),
-                clientFromConfig ? Path.of(cfg.getClientKey()) : env.clientKey(),
-                cfg.getSkipVerify() != null ? cfg.getSkipVerify() : env.skipVerify(),
-                cfg.getServerName() != null ? cfg.getServerName() : env.tlsServerName());
+                cfg.caCert() != null ? Path.of(cfg.caCert()) : env.caCert(),
+                cfg.caPath() != null ? Path.of(cfg.caPath()) : env.caPath(),
+                clientFromConfig ? Path.of(cfg.clientCert()) : env.clientCert(),
+                clientFromConfig ? Path.of(cfg.clientKey()) : env.clientKey(),
+                cfg.skipVerify() != null ? cfg.skipVerify() : env.skipVerify(),
+                cfg.serverName() != null ? cfg.serverName() : env.tlsServerName());
     }
 
     private static void dropIfSet(Map<String, String> env, String variable, Object setting) {

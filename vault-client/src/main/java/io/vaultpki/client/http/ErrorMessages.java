@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Formats error messages as {@code Status 403 Forbidden [GET pki/issuers]: permission denied} and removes
- * go-multierror wrapping ({@code "1 error occurred:\n\t* permission denied\n\n"}, vault-api.md section 1.6).
+ * go-multierror wrapping ({@code "1 error occurred:\n\t* permission denied\n\n"},
+ * docs/vault-compatibility.md#client-responses-and-errors).
  */
 public final class ErrorMessages {
 

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads Vault's JSON envelope (vault-api.md 1.4). Unknown fields are ignored; a body that is not JSON, or lacks a
- * required field, becomes a {@link VaultResponseFormatException} naming the path.
+ * Reads Vault's JSON envelope (docs/vault-compatibility.md#client-responses-and-errors). Unknown fields are ignored; a
+ * body that is not JSON, or lacks a required field, becomes a {@link VaultResponseFormatException} naming the path.
  */
 public final class JsonResponses {
 

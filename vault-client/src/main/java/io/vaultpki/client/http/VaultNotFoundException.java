@@ -3,9 +3,9 @@ package io.vaultpki.client.http;
 import java.util.List;
 
 /**
- * 404. Vault uses it for four different things (vault-api.md section 1.8): a missing object and an empty list
- * (both with no error strings), a path the backend has no route for ({@code unsupported path}), and a missing
- * mount ({@code no handler for route}).
+ * 404. Vault uses it for four different things (docs/vault-compatibility.md#client-responses-and-errors): a missing
+ * object and an empty list (both with no error strings), a path the backend has no route for
+ * ({@code unsupported path}), and a missing mount ({@code no handler for route}).
  */
 public class VaultNotFoundException extends VaultResponseException {
 

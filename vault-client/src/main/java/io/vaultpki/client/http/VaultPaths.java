@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Joins Vault path parts without producing {@code //} (Vault's mux redirects such paths, vault-api.md 1.10) and
- * percent-encodes each segment separately, so nested mounts such as {@code team/a/pki} keep their slashes.
+ * Joins Vault path parts without producing {@code //} (Vault's mux redirects such paths,
+ * docs/vault-compatibility.md#client-responses-and-errors) and percent-encodes each segment separately, so nested
+ * mounts such as {@code team/a/pki} keep their slashes.
  */
 public final class VaultPaths {
 

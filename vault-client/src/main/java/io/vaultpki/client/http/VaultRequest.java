@@ -6,7 +6,7 @@ import java.util.Map;
  * One call to Vault's HTTP API.
  *
  * @param method        {@code GET}, {@code POST}, {@code PUT}, {@code DELETE}; lists are {@code GET} with
- *                      {@code list=true} (vault-api.md section 1.3)
+ *                      {@code list=true} (https://developer.hashicorp.com/vault/api-docs#api-operations)
  * @param path          path relative to {@code /v1/}, segments already joined without {@code //}
  * @param query         query parameters (may be empty)
  * @param body          JSON body as a map (null for none); values are never logged

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A 5xx other than 503. Retryable, except the 500s that Vault's PKI engine uses for "not found" conditions
- * (vault-api.md section 3.2, edge cases 11, 12, 22), which are permanent.
+ * (docs/vault-compatibility.md#client-responses-and-errors), which are permanent.
  */
 public class VaultServerException extends VaultResponseException {
 

@@ -1,6 +1,6 @@
 package io.vaultpki.client.http;
 
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.VaultToken;
 
 /**
  * Sends requests to Vault with connection reuse, timeouts, bounded concurrency and retries (5xx except PKI

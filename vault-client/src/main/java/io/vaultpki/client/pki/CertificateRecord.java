@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code GET :mount/cert/:serial} (vault-api.md 3.6).
+ * {@code GET :mount/cert/:serial} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-certificate).
  *
  * @param certificate    the certificate
  * @param revocationTime when it was revoked; empty when {@code revocation_time} is 0 or absent

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fields of {@code POST :mount/issue/:role} (vault-api.md 3.9). Start with {@link #of(String)} and add fields with
- * the {@code with…} methods. Null or empty fields are not sent, so the role's defaults apply.
+ * Fields of {@code POST :mount/issue/:role}
+ * (https://developer.hashicorp.com/vault/api-docs/secret/pki#generate-certificate-and-key). Start with
+ * {@link #of(String)} and add fields with the {@code with…} methods. Null or empty fields are not sent, so the role's
+ * defaults apply.
  *
  * @param commonName           {@code common_name}
  * @param altNames             {@code alt_names} (DNS names / e-mails)
@@ -28,7 +30,7 @@ public record IssueRequest(String commonName, List<String> altNames, List<String
         ipSans = ipSans == null ? List.of() : List.copyOf(ipSans);
         uriSans = uriSans == null ? List.of() : List.copyOf(uriSans);
         if (issuerRef != null && issuerRef.isBlank()) {
-            throw new IllegalArgumentException("issuerRef must not be blank (vault-api.md 7.3); use null for the role's issuer");
+            throw new IllegalArgumentException("issuerRef must not be blank; use null for the role's issuer");
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Result of {@code issue} or {@code sign} (vault-api.md 3.9, 3.10). Read the actual validity from
- * {@link #certificate()}: Vault may cap the TTL and only warn (edge case 21).
+ * Result of {@code issue} or {@code sign}
+ * (https://developer.hashicorp.com/vault/api-docs/secret/pki#generate-certificate-and-key). Read the actual validity
+ * from {@link #certificate()}: Vault may cap the TTL and only warn (docs/vault-compatibility.md#client-pki).
  *
  * @param certificate  the new certificate
  * @param issuingCa    the signing issuer's certificate, when sent

@@ -5,7 +5,7 @@ import io.vaultpki.client.cert.ParsedCertificate;
 import java.util.List;
 
 /**
- * {@code GET :mount/issuer/:ref} (vault-api.md 3.2).
+ * {@code GET :mount/issuer/:ref} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer).
  *
  * @param id                   issuer ID
  * @param name                 issuer name, may be {@code ""}

@@ -1,7 +1,7 @@
 package io.vaultpki.client.pki;
 
 /**
- * One entry of {@code LIST :mount/issuers} (vault-api.md 3.1).
+ * One entry of {@code LIST :mount/issuers} (https://developer.hashicorp.com/vault/api-docs/secret/pki#list-issuers).
  *
  * @param id           issuer ID (UUID); the stable key
  * @param name         issuer name, may be {@code ""}
@@ -11,7 +11,7 @@ package io.vaultpki.client.pki;
  */
 public record IssuerSummary(String id, String name, boolean isDefault, String serialNumber, String keyId) {
 
-    /** Name for display: the issuer name, or the ID when the name is empty (vault-api.md 7.3). */
+    /** Name for display: the issuer name, or the ID when the name is empty (docs/vault-compatibility.md#client-pki). */
     public String displayName() {
         return name == null || name.isEmpty() ? id : name;
     }

@@ -3,8 +3,9 @@ package io.vaultpki.client.pki;
 import io.vaultpki.client.http.VaultNotFoundException;
 
 /**
- * The mount has no {@code issuers} API: Vault before 1.11 answers 404 {@code unsupported path} (vault-api.md
- * 3.1, edge case 2). Use {@link PkiOperations#readDefaultCa()} to get the mount's single CA instead.
+ * The mount has no {@code issuers} API: Vault before 1.11 answers 404 {@code unsupported path}
+ * (docs/vault-compatibility.md#client-pki). Use {@link PkiOperations#readDefaultCa()} to get the mount's single CA
+ * instead.
  */
 public class MultiIssuerUnsupportedException extends VaultNotFoundException {
 

@@ -1,7 +1,6 @@
 package io.vaultpki.client.pki;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vaultpki.client.cert.CertificateParseException;
 import io.vaultpki.client.cert.CertificateParser;
 import io.vaultpki.client.cert.CrlParser;
 import io.vaultpki.client.cert.ParsedCertificate;
@@ -9,23 +8,20 @@ import io.vaultpki.client.cert.ParsedCrl;
 import io.vaultpki.client.cert.SerialNumbers;
 import io.vaultpki.client.http.JsonResponses;
 import io.vaultpki.client.http.VaultExecutor;
-import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultNotFoundException;
 import io.vaultpki.client.http.VaultPaths;
 import io.vaultpki.client.http.VaultRequest;
-import io.vaultpki.client.http.VaultResponseFormatException;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The PKI secrets engine at one mount, e.g. {@code pki} or the nested {@code team/a/pki} (a trailing slash is
- * accepted). Every method names the Vault call and the section of {@code vault-api.md} that pins it. Lists that
- * Vault answers with an empty 404 are returned as empty lists.
+ * accepted). Every method names the Vault call and links its API documentation; what the code relies on beyond it is
+ * in docs/vault-compatibility.md#client-pki. Lists that Vault answers with an empty 404 are returned as empty lists.
  */
 public final class PkiOperations {
 
@@ -44,7 +40,7 @@ public final class PkiOperations {
     }
 
     /**
-     * {@code LIST :mount/issuers} (vault-api.md 3.1; edge cases 1, 2, 10).
+     * {@code LIST :mount/issuers} (https://developer.hashicorp.com/vault/api-docs/secret/pki#list-issuers).
      *
      * @return issuers in Vault's order, empty when the mount has none
      * @throws MultiIssuerUnsupportedException on Vault before 1.11 ({@code unsupported path}); then use
@@ -75,8 +71,9 @@ public final class PkiOperations {
     }
 
     /**
-     * {@code GET :mount/cert/ca} (vault-api.md 3.4): the default issuer's certificate, the pre-1.11 way to read the
-     * mount's single CA. The fallback when {@link #listIssuers()} throws {@link MultiIssuerUnsupportedException}.
+     * {@code GET :mount/cert/ca} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer-certificate):
+     * the default issuer's certificate, the pre-1.11 way to read the mount's single CA. The fallback when
+     * {@link #listIssuers()} throws {@link MultiIssuerUnsupportedException}.
      *
      * @return empty when the mount has no CA (404, or 400 {@code no default issuer})
      */
@@ -100,8 +97,9 @@ public final class PkiOperations {
     }
 
     /**
-     * {@code GET :mount/issuer/:ref} (vault-api.md 3.2). An unknown reference is a 500
-     * {@link io.vaultpki.client.http.VaultServerException} with {@code isPkiReferenceError()} (edge case 11).
+     * {@code GET :mount/issuer/:ref} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer). An
+     * unknown reference is a 500 {@link io.vaultpki.client.http.VaultServerException} with
+     * {@code isPkiReferenceError()}.
      */
     public Issuer readIssuer(String ref) {
         VaultRequest req = VaultRequest.get(path("issuer", requireRef(ref)));
@@ -118,38 +116,54 @@ public final class PkiOperations {
                 data.path("leaf_not_after_behavior").asText(""), data.path("revoked").asBoolean(false));
     }
 
-    /** {@code GET :mount/issuer/:ref/crl} (vault-api.md 3.8; the PEM is in {@code data.crl}, edge case 17). */
+    /**
+     * {@code GET :mount/issuer/:ref/crl} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer-crl);
+     * the PEM is in {@code data.crl}.
+     */
     public ParsedCrl readIssuerCrl(String ref) {
         VaultRequest req = VaultRequest.get(path("issuer", requireRef(ref), "crl"));
         JsonNode data = JsonResponses.data(req, executor.execute(req));
         return CrlParser.parse(req.path(), data.path("crl").asText(""));
     }
 
-    /** {@code GET :mount/cert/crl}: the default issuer's CRL (vault-api.md 3.8; PEM in {@code data.certificate}). */
+    /**
+     * {@code GET :mount/cert/crl}: the default issuer's CRL, the PEM in {@code data.certificate}
+     * (docs/vault-compatibility.md#client-pki).
+     */
     public ParsedCrl readCrl() {
         VaultRequest req = VaultRequest.get(path("cert", "crl"));
         JsonNode data = JsonResponses.data(req, executor.execute(req));
         return CrlParser.parse(req.path(), data.path("certificate").asText(""));
     }
 
-    /** {@code LIST :mount/certs} (vault-api.md 3.5): serials in colon-hex form; empty when none. */
+    /**
+     * {@code LIST :mount/certs} (https://developer.hashicorp.com/vault/api-docs/secret/pki#list-certificates): serials
+     * in colon-hex form; empty when none.
+     */
     public List<String> listCertificates() {
         return listKeys(path("certs"));
     }
 
-    /** {@code LIST :mount/certs/revoked} (vault-api.md 3.7): revoked serials; empty when none. */
+    /**
+     * {@code LIST :mount/certs/revoked}
+     * (https://developer.hashicorp.com/vault/api-docs/secret/pki#list-revoked-certificates): revoked serials; empty
+     * when none.
+     */
     public List<String> listRevoked() {
         return listKeys(path("certs", "revoked"));
     }
 
-    /** {@code LIST :mount/roles} (vault-api.md 3.12): role names; empty when none. */
+    /**
+     * {@code LIST :mount/roles} (https://developer.hashicorp.com/vault/api-docs/secret/pki#list-roles): role names;
+     * empty when none.
+     */
     public List<String> listRoles() {
         return listKeys(path("roles"));
     }
 
     /**
-     * {@code GET :mount/cert/:serial} (vault-api.md 3.6; edge cases 14-16). The serial may use {@code :} or
-     * {@code -}, any case.
+     * {@code GET :mount/cert/:serial} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-certificate). The
+     * serial may use {@code :} or {@code -}, any case.
      *
      * @return empty for an unknown serial
      */
@@ -180,18 +194,21 @@ public final class PkiOperations {
 
     /**
      * {@code POST :mount/issue/:role}, or {@code POST :mount/issuer/:ref/issue/:role} when
-     * {@link IssueRequest#issuerRef()} is set (vault-api.md 3.9; edge cases 20-23).
+     * {@link IssueRequest#issuerRef()} is set
+     * (https://developer.hashicorp.com/vault/api-docs/secret/pki#generate-certificate-and-key).
      */
     public IssuedCertificate issue(String role, IssueRequest request) {
         String p = request.issuerRef() == null
                 ? path("issue", requireRef(role))
                 : path("issuer", requireRef(request.issuerRef()), "issue", requireRef(role));
-        return issued(VaultRequest.post(p, request.body()), true);
+        VaultRequest req = VaultRequest.post(p, request.body());
+        return IssueResponses.read(req, executor.execute(req), true);
     }
 
     /**
      * {@code POST :mount/sign/:role}, or {@code POST :mount/issuer/:ref/sign/:role} when
-     * {@link SignRequest#issuerRef()} is set (vault-api.md 3.10).
+     * {@link SignRequest#issuerRef()} is set
+     * (https://developer.hashicorp.com/vault/api-docs/secret/pki#sign-certificate).
      */
     public IssuedCertificate sign(String role, String csrPem, SignRequest request) {
         if (csrPem == null || csrPem.isBlank()) {
@@ -200,11 +217,12 @@ public final class PkiOperations {
         String p = request.issuerRef() == null
                 ? path("sign", requireRef(role))
                 : path("issuer", requireRef(request.issuerRef()), "sign", requireRef(role));
-        return issued(VaultRequest.post(p, request.body(csrPem)), false);
+        VaultRequest req = VaultRequest.post(p, request.body(csrPem));
+        return IssueResponses.read(req, executor.execute(req), false);
     }
 
     /**
-     * {@code GET :mount/roles/:name} (vault-api.md 3.12).
+     * {@code GET :mount/roles/:name} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-role).
      *
      * @return empty when the role does not exist
      */
@@ -220,57 +238,6 @@ public final class PkiOperations {
                 return Optional.empty();
             }
             throw e;
-        }
-    }
-
-    private IssuedCertificate issued(VaultRequest req, boolean expectKey) {
-        VaultHttpResponse response = executor.execute(req);
-        JsonNode body = JsonResponses.body(req, response);
-        JsonNode data = body.path("data");
-        if (!data.isObject()) {
-            throw new VaultResponseFormatException(req.path(), "no \"data\" object in response");
-        }
-        ParsedCertificate cert = certificate(req.path(), JsonResponses.text(req, data, "certificate"));
-        String issuingPem = data.path("issuing_ca").asText("");
-        List<ParsedCertificate> chain = new ArrayList<>();
-        for (String pem : JsonResponses.strings(data.get("ca_chain"))) {
-            chain.add(certificate(req.path(), pem));
-        }
-        String key = data.path("private_key").asText("");
-        Optional<PrivateKeyMaterial> privateKey = expectKey && !key.isEmpty()
-                ? Optional.of(new PrivateKeyMaterial(key, data.path("private_key_type").asText("")))
-                : Optional.empty();
-        String serial = data.path("serial_number").asText("");
-        return new IssuedCertificate(cert,
-                issuingPem.isEmpty() ? Optional.empty() : Optional.of(certificate(req.path(), issuingPem)),
-                List.copyOf(chain), privateKey, serial.isEmpty() ? cert.serialNumber() : SerialNumbers.normalize(serial),
-                expiration(req, data.get("expiration"), cert), JsonResponses.warnings(body));
-    }
-
-    /** PEM, PEM bundle, or base64 DER for {@code format=der}. */
-    private static ParsedCertificate certificate(String vaultPath, String value) {
-        if (value.contains("-----BEGIN")) {
-            return CertificateParser.parse(vaultPath, value);
-        }
-        try {
-            return CertificateParser.fromDer(vaultPath, Base64.getMimeDecoder().decode(value));
-        } catch (IllegalArgumentException e) {
-            throw new CertificateParseException(vaultPath, "certificate is neither PEM nor base64 DER");
-        }
-    }
-
-    /** {@code expiration} is a number in code and a string in the docs (edge case 20). */
-    private static Instant expiration(VaultRequest req, JsonNode node, ParsedCertificate cert) {
-        if (node == null || node.isNull()) {
-            return cert.notAfter();
-        }
-        if (node.isNumber()) {
-            return Instant.ofEpochSecond(node.asLong());
-        }
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(node.asText().strip()));
-        } catch (NumberFormatException e) {
-            throw new VaultResponseFormatException(req.path(), "\"expiration\" is not a Unix time: " + node.asText());
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET :mount/roles/:name} (vault-api.md 3.12): the role fields as an open map plus typed accessors for the
- * ones the applications use. Durations accept the integer seconds the code emits and the strings the docs show.
+ * {@code GET :mount/roles/:name} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-role): the role fields
+ * as an open map plus typed accessors for the ones the applications use. Durations accept the integer seconds the code
+ * emits and the strings the docs show.
  *
  * @param name   role name
  * @param fields every field Vault returned

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fields of {@code POST :mount/sign/:role} besides the CSR (vault-api.md 3.10). All optional: by default the role
- * takes the common name and SANs from the CSR.
+ * Fields of {@code POST :mount/sign/:role} besides the CSR
+ * (https://developer.hashicorp.com/vault/api-docs/secret/pki#sign-certificate). All optional: by default the role takes
+ * the common name and SANs from the CSR.
  *
  * @param commonName {@code common_name}
  * @param altNames   {@code alt_names}

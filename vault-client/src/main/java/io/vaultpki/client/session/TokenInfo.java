@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code GET auth/token/lookup-self} says about the session's token (vault-api.md section 4.3), without the
- * token itself.
+ * What {@code GET auth/token/lookup-self} says about the session's token
+ * (https://developer.hashicorp.com/vault/api-docs/auth/token#lookup-a-token-self), without the token itself.
  *
  * @param accessor    safe-to-log handle of the token ({@code ""} for batch tokens)
  * @param policies    token policies
@@ -25,7 +25,10 @@ public record TokenInfo(String accessor, List<String> policies, Duration ttl, Of
         policies = List.copyOf(policies);
     }
 
-    /** A root token is one whose policies include {@code root} (the only reliable signal, edge case 29). */
+    /**
+     * A root token is one whose policies include {@code root} (the only reliable signal,
+     * docs/vault-compatibility.md#client-tokens-and-logins).
+     */
     public boolean isRoot() {
         return policies.contains("root");
     }

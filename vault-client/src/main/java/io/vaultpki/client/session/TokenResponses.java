@@ -46,7 +46,8 @@ final class TokenResponses {
                 auth.path("renewable").asBoolean(false));
     }
 
-    // edge 32: Vault writes the server's local offset (e.g. -04:00), not always Z
+    // Vault writes the server's local offset (e.g. -04:00), not always Z
+    // (docs/vault-compatibility.md#client-tokens-and-logins)
     private static OffsetDateTime expireTime(JsonNode node) {
         if (node.isNull() || node.isMissingNode() || node.asText("").isEmpty()) {
             return null;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code GET sys/health} (vault-api.md 2.1).
+ * {@code GET sys/health} (https://developer.hashicorp.com/vault/api-docs/system/health).
  *
  * @param initialized        whether Vault is initialised
  * @param sealed             whether it is sealed

@@ -1,7 +1,7 @@
 package io.vaultpki.client.sys;
 
 /**
- * {@code GET sys/seal-status} (vault-api.md 2.2).
+ * {@code GET sys/seal-status} (https://developer.hashicorp.com/vault/api-docs/system/seal-status).
  *
  * @param type        seal type, e.g. {@code shamir}
  * @param initialized whether Vault is initialised

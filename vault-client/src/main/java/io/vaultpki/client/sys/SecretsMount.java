@@ -1,7 +1,7 @@
 package io.vaultpki.client.sys;
 
 /**
- * A secrets engine mount (vault-api.md 2.4).
+ * A secrets engine mount (https://developer.hashicorp.com/vault/api-docs/system/mounts).
  *
  * @param path        mount path with its trailing slash, possibly nested ({@code team/a/pki/})
  * @param type        engine type, {@code pki} here

@@ -21,7 +21,10 @@ public final class SysOperations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SysOperations.class);
 
-    /** The Go SDK's trick: every state answers 2xx so the body is always parsed (vault-api.md 2.1). */
+    /**
+     * The Go SDK's trick: every state answers 2xx so the body is always parsed
+     * (docs/vault-compatibility.md#client-sys).
+     */
     static final Map<String, String> HEALTH_QUERY = Map.of(
             "uninitcode", "299", "sealedcode", "299", "standbycode", "299", "drsecondarycode", "299",
             "performancestandbycode", "299", "removedcode", "299", "haunhealthycode", "299");
@@ -35,7 +38,8 @@ public final class SysOperations {
     }
 
     /**
-     * {@code GET sys/health?uninitcode=299&sealedcode=299&standbycode=299&...} (vault-api.md 2.1): any node state
+     * {@code GET sys/health?uninitcode=299&sealedcode=299&standbycode=299&...}
+     * (https://developer.hashicorp.com/vault/api-docs/system/health): any node state
      * is a 2xx. Unauthenticated and never sent with {@code X-Vault-Namespace} (OpenBao rejects it there).
      */
     public HealthStatus health() {
@@ -49,7 +53,10 @@ public final class SysOperations {
                 time > 0 ? Optional.of(Instant.ofEpochSecond(time)) : Optional.empty());
     }
 
-    /** {@code GET sys/seal-status} (vault-api.md 2.2): unauthenticated, no namespace header, 200 even when sealed. */
+    /**
+     * {@code GET sys/seal-status} (https://developer.hashicorp.com/vault/api-docs/system/seal-status):
+     * unauthenticated, no namespace header, 200 even when sealed.
+     */
     public SealStatus sealStatus() {
         VaultRequest req = VaultRequest.get("sys/seal-status").unauthenticated().withoutNamespace();
         JsonNode body = JsonResponses.body(req, executor.execute(req));
@@ -59,10 +66,10 @@ public final class SysOperations {
     }
 
     /**
-     * PKI mounts of the token's namespace: {@code GET sys/mounts} {@code data} (vault-api.md 2.4; the injected
-     * top-level copy is ignored). When the token may not read {@code sys/mounts} (403), falls back to
-     * {@code GET sys/internal/ui/mounts} {@code data.secret} (vault-api.md 2.6), which lists the mounts the token
-     * can use; the fallback is logged once at INFO.
+     * PKI mounts of the token's namespace: {@code GET sys/mounts} {@code data} (the injected top-level copy is
+     * ignored). When the token may not read {@code sys/mounts} (403), falls back to
+     * {@code GET sys/internal/ui/mounts} {@code data.secret} (docs/vault-compatibility.md#client-sys), which lists the
+     * mounts the token can use; the fallback is logged once at INFO.
      */
     public List<SecretsMount> listPkiMounts() {
         VaultRequest req = VaultRequest.get("sys/mounts");

@@ -1,5 +1,6 @@
 package io.vaultpki.client.tls;
 
+import io.vaultpki.client.TlsSettings;
 import io.vaultpki.client.VaultConfigurationException;
 import io.vaultpki.client.cert.CertificateParseException;
 import io.vaultpki.client.cert.CertificateParser;

@@ -2,8 +2,8 @@ package io.vaultpki.client.auth;
 
 import io.vaultpki.client.RetrySettings;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.http.JdkVaultTransport;
 import io.vaultpki.client.http.VaultTransport;
+import io.vaultpki.client.http.jdk.JdkVaultTransport;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import org.junit.jupiter.api.AfterAll;

@@ -1,9 +1,9 @@
 package io.vaultpki.client.auth;
 
 import io.vaultpki.client.RetrySettings;
+import io.vaultpki.client.TlsSettings;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.http.JdkVaultTransport;
-import io.vaultpki.client.tls.TlsSettings;
+import io.vaultpki.client.http.jdk.JdkVaultTransport;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import org.junit.jupiter.api.AfterAll;

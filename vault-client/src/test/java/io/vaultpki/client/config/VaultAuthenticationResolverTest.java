@@ -30,10 +30,12 @@ class VaultAuthenticationResolverTest {
         return VaultAuthenticationResolver.resolve(c, VaultSettings.builder().build(), env, home);
     }
 
-    private static VaultConfiguration method(String method) {
-        VaultConfiguration c = new VaultConfiguration();
-        c.getAuth().setMethod(method);
-        return c;
+    private static VaultConfiguration method(String method, Object... more) {
+        Object[] settings = new Object[more.length + 2];
+        settings[0] = "auth.method";
+        settings[1] = method;
+        System.arraycopy(more, 0, settings, 2, more.length);
+        return Configs.config(settings);
     }
 
     @Test
@@ -56,8 +58,7 @@ class VaultAuthenticationResolverTest {
 
     @Test
     void kubernetesRoleWithoutAJwtFileFailsNamingTheJwtFileSetting() {
-        VaultConfiguration c = method("kubernetes");
-        c.getAuth().setJwtFile(home.resolve("no-such-token").toString());
+        VaultConfiguration c = method("kubernetes", "auth.jwt-file", home.resolve("no-such-token").toString());
         assertThatThrownBy(() -> resolve(c, Map.of("VAULT_ROLE", "monitor")))
                 .isInstanceOf(VaultConfigurationException.class)
                 .hasMessageStartingWith("vault.auth.jwt-file:")
@@ -66,16 +67,14 @@ class VaultAuthenticationResolverTest {
 
     @Test
     void kubernetesWithoutARoleNamesTheRoleSetting() throws IOException {
-        VaultConfiguration c = method("kubernetes");
-        c.getAuth().setJwtFile(Files.writeString(home.resolve("sa"), "jwt").toString());
+        VaultConfiguration c = method("kubernetes", "auth.jwt-file", Files.writeString(home.resolve("sa"), "jwt").toString());
         assertThatThrownBy(() -> resolve(c, Map.of()))
                 .hasMessageStartingWith("vault.auth.role:");
     }
 
     @Test
     void kubernetesUsesVaultRoleAndVaultMountPointLikeThePythonExporter() throws IOException {
-        VaultConfiguration c = method("kubernetes");
-        c.getAuth().setJwtFile(Files.writeString(home.resolve("sa"), "jwt").toString());
+        VaultConfiguration c = method("kubernetes", "auth.jwt-file", Files.writeString(home.resolve("sa"), "jwt").toString());
         VaultAuthentication auth = resolve(c, Map.of("VAULT_ROLE", "monitor", "VAULT_MOUNT_POINT", "k8s-prod"));
         assertThat(auth).isInstanceOf(KubernetesAuthentication.class);
         assertThat(auth.toString()).contains("k8s-prod").contains("monitor").doesNotContain("jwt=jwt");
@@ -83,11 +82,11 @@ class VaultAuthenticationResolverTest {
 
     @Test
     void approleNeedsARoleIdAndASecretIdOrFile() throws IOException {
-        VaultConfiguration c = method("approle");
-        assertThatThrownBy(() -> resolve(c, Map.of())).hasMessageStartingWith("vault.auth.role-id:");
-        c.getAuth().setRoleId("rid");
-        assertThatThrownBy(() -> resolve(c, Map.of())).hasMessageStartingWith("vault.auth.secret-id:");
-        c.getAuth().setSecretIdFile(Files.writeString(home.resolve("sid"), "s").toString());
+        assertThatThrownBy(() -> resolve(method("approle"), Map.of())).hasMessageStartingWith("vault.auth.role-id:");
+        assertThatThrownBy(() -> resolve(method("approle", "auth.role-id", "rid"), Map.of()))
+                .hasMessageStartingWith("vault.auth.secret-id:");
+        VaultConfiguration c = method("approle", "auth.role-id", "rid",
+                "auth.secret-id-file", Files.writeString(home.resolve("sid"), "s").toString());
         assertThat(resolve(c, Map.of())).isInstanceOf(AppRoleAuthentication.class);
     }
 
@@ -101,10 +100,9 @@ class VaultAuthenticationResolverTest {
 
     @Test
     void userpassNeedsUsernameAndPassword() {
-        VaultConfiguration c = method("userpass");
-        c.getAuth().setUsername("alice");
-        assertThatThrownBy(() -> resolve(c, Map.of())).hasMessageStartingWith("vault.auth.password:");
-        c.getAuth().setPassword("pw");
+        assertThatThrownBy(() -> resolve(method("userpass", "auth.username", "alice"), Map.of()))
+                .hasMessageStartingWith("vault.auth.password:");
+        VaultConfiguration c = method("userpass", "auth.username", "alice", "auth.password", "pw");
         assertThat(resolve(c, Map.of())).isInstanceOf(UserpassAuthentication.class);
     }
 
@@ -122,21 +120,20 @@ class VaultAuthenticationResolverTest {
 
     @Test
     void autoWithoutAnyCredentialFailsAtStartUpListingWhatItTried() {
-        assertThatThrownBy(() -> resolve(new VaultConfiguration(), Map.of()))
+        assertThatThrownBy(() -> resolve(Configs.config(), Map.of()))
                 .isInstanceOf(VaultConfigurationException.class)
                 .hasMessageContaining("VAULT_TOKEN").hasMessageContaining(".vault-token").hasMessageContaining("VAULT_ROLE");
     }
 
     @Test
     void autoWithARoleButNoServiceAccountTokenNamesTheJwtFile() {
-        VaultConfiguration c = new VaultConfiguration();
-        c.getAuth().setJwtFile(home.resolve("absent").toString());
+        VaultConfiguration c = Configs.config("auth.jwt-file", home.resolve("absent").toString());
         assertThatThrownBy(() -> resolve(c, Map.of("VAULT_ROLE", "monitor")))
                 .hasMessageStartingWith("vault.auth.jwt-file:");
     }
 
     @Test
     void autoIsTheDefaultMethod() {
-        assertThat(resolve(new VaultConfiguration(), Map.of("VAULT_TOKEN", "hvs.x"))).isInstanceOf(AutoAuthentication.class);
+        assertThat(resolve(Configs.config(), Map.of("VAULT_TOKEN", "hvs.x"))).isInstanceOf(AutoAuthentication.class);
     }
 }

@@ -1,8 +1,8 @@
 package io.vaultpki.client.config;
 
 import io.micronaut.context.ApplicationContext;
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultConfigurationException;
+import io.vaultpki.client.core.VaultClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -23,7 +23,7 @@ class VaultSettingsResolverTest {
     @Test
     void environmentVariablesApplyWhenNoSettingIsWritten() throws IOException {
         Path ca = Files.writeString(dir.resolve("ca.pem"), "x");
-        VaultSettings s = VaultSettingsResolver.resolve(new VaultConfiguration(), Map.of(
+        VaultSettings s = VaultSettingsResolver.resolve(Configs.config(), Map.of(
                 "VAULT_ADDR", "https://vault.example:8200", "VAULT_NAMESPACE", "ns1/", "VAULT_CACERT", ca.toString(),
                 "VAULT_SKIP_VERIFY", "true", "VAULT_TLS_SERVER_NAME", "vault.internal", "VAULT_MAX_RETRIES", "5"));
         assertThat(s.address()).isEqualTo(URI.create("https://vault.example:8200"));
@@ -36,10 +36,8 @@ class VaultSettingsResolverTest {
 
     @Test
     void aWrittenSettingWinsOverItsEnvironmentVariable() {
-        VaultConfiguration c = new VaultConfiguration();
-        c.setAddress("http://127.0.0.1:8201");
-        c.getTls().setSkipVerify(false);
-        c.setReadTimeout(Duration.ofSeconds(7));
+        VaultConfiguration c = Configs.config("address", "http://127.0.0.1:8201", "tls.skip-verify", false,
+                "read-timeout", Duration.ofSeconds(7));
         VaultSettings s = VaultSettingsResolver.resolve(c, Map.of("VAULT_ADDR", "https://other:8200",
                 "VAULT_SKIP_VERIFY", "true", "VAULT_CLIENT_TIMEOUT", "90"));
         assertThat(s.address()).isEqualTo(URI.create("http://127.0.0.1:8201"));
@@ -49,17 +47,14 @@ class VaultSettingsResolverTest {
 
     @Test
     void aBadVariableOverriddenByASettingDoesNotFailStartUp() {
-        VaultConfiguration c = new VaultConfiguration();
-        c.getTls().setCaCert(null);
-        c.setAddress("https://vault:8200");
+        VaultConfiguration c = Configs.config("tls.ca-cert", null, "address", "https://vault:8200");
         VaultSettings s = VaultSettingsResolver.resolve(c, Map.of("VAULT_ADDR", "::not a url::"));
         assertThat(s.address().getHost()).isEqualTo("vault");
     }
 
     @Test
     void anUnparsableAddressSettingIsNamedInTheError() {
-        VaultConfiguration c = new VaultConfiguration();
-        c.setAddress("vault:8200");
+        VaultConfiguration c = Configs.config("address", "vault:8200");
         assertThatThrownBy(() -> VaultSettingsResolver.resolve(c, Map.of()))
                 .isInstanceOf(VaultConfigurationException.class)
                 .hasMessageStartingWith("vault.address:");
@@ -67,15 +62,14 @@ class VaultSettingsResolverTest {
 
     @Test
     void anUnparsableAddressVariableIsNamedInTheError() {
-        assertThatThrownBy(() -> VaultSettingsResolver.resolve(new VaultConfiguration(), Map.of("VAULT_ADDR", "ftp://x")))
+        assertThatThrownBy(() -> VaultSettingsResolver.resolve(Configs.config(), Map.of("VAULT_ADDR", "ftp://x")))
                 .isInstanceOf(VaultConfigurationException.class)
                 .hasMessageStartingWith("VAULT_ADDR:");
     }
 
     @Test
     void aMissingCaFileSettingIsNamedInTheError() {
-        VaultConfiguration c = new VaultConfiguration();
-        c.getTls().setCaCert(dir.resolve("missing.pem").toString());
+        VaultConfiguration c = Configs.config("tls.ca-cert", dir.resolve("missing.pem").toString());
         assertThatThrownBy(() -> VaultSettingsResolver.resolve(c, Map.of()))
                 .isInstanceOf(VaultConfigurationException.class)
                 .hasMessageStartingWith("vault.tls.ca-cert:")
@@ -84,8 +78,7 @@ class VaultSettingsResolverTest {
 
     @Test
     void aClientCertificateWithoutItsKeyIsRefused() throws IOException {
-        VaultConfiguration c = new VaultConfiguration();
-        c.getTls().setClientCert(Files.writeString(dir.resolve("c.pem"), "x").toString());
+        VaultConfiguration c = Configs.config("tls.client-cert", Files.writeString(dir.resolve("c.pem"), "x").toString());
         assertThatThrownBy(() -> VaultSettingsResolver.resolve(c, Map.of()))
                 .isInstanceOf(VaultConfigurationException.class)
                 .hasMessageStartingWith("vault.tls.client-key:");
@@ -93,15 +86,14 @@ class VaultSettingsResolverTest {
 
     @Test
     void negativeRetriesAreRefused() {
-        VaultConfiguration c = new VaultConfiguration();
-        c.setMaxRetries(-1);
+        VaultConfiguration c = Configs.config("max-retries", -1);
         assertThatThrownBy(() -> VaultSettingsResolver.resolve(c, Map.of()))
                 .hasMessageStartingWith("vault.max-retries:");
     }
 
     @Test
     void defaultsAreTheCliDefaults() {
-        VaultSettings s = VaultSettingsResolver.resolve(new VaultConfiguration(), Map.of());
+        VaultSettings s = VaultSettingsResolver.resolve(Configs.config(), Map.of());
         assertThat(s.address()).isEqualTo(URI.create("https://127.0.0.1:8200"));
         assertThat(s.allowRootToken()).isFalse();
         assertThat(s.tls().skipVerify()).isFalse();
@@ -113,7 +105,7 @@ class VaultSettingsResolverTest {
         assertThat(VaultSettingsResolver.usesDefaultAddress(null, Map.of("VAULT_ADDR", ""))).isTrue();
         assertThat(VaultSettingsResolver.usesDefaultAddress(null, Map.of("VAULT_ADDR", "https://vault:8200"))).isFalse();
         assertThat(VaultSettingsResolver.usesDefaultAddress("https://vault:8200", Map.of())).isFalse();
-        assertThat(VaultSettingsResolver.resolve(new VaultConfiguration(), Map.of()).address())
+        assertThat(VaultSettingsResolver.resolve(Configs.config(), Map.of()).address())
                 .isEqualTo(VaultSettings.DEFAULT_ADDRESS);
     }
 }

@@ -1,7 +1,7 @@
 package io.vaultpki.client.contract;
 
-import io.vaultpki.client.VaultClient;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.AppRoleAuthOptions;
 import io.vaultpki.client.auth.AppRoleAuthentication;
 import io.vaultpki.client.auth.TokenAuthentication;
@@ -10,6 +10,7 @@ import io.vaultpki.client.auth.UserpassAuthentication;
 import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.cert.ParsedCertificate;
 import io.vaultpki.client.cert.ParsedCrl;
+import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.client.http.VaultServerException;
 import io.vaultpki.client.pki.CertificateRecord;
 import io.vaultpki.client.pki.IssueRequest;
@@ -18,7 +19,6 @@ import io.vaultpki.client.pki.Issuer;
 import io.vaultpki.client.pki.IssuerSummary;
 import io.vaultpki.client.pki.SignRequest;
 import io.vaultpki.client.session.RootTokenRefusedException;
-import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.client.sys.SecretsMount;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;

@@ -1,15 +1,15 @@
 package io.vaultpki.client.pki;
 
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.cert.CertificateParseException;
 import io.vaultpki.client.cert.KeyType;
 import io.vaultpki.client.cert.ParsedCertificate;
 import io.vaultpki.client.cert.ParsedCrl;
-import io.vaultpki.client.http.JdkVaultTransport;
 import io.vaultpki.client.http.VaultExecutor;
 import io.vaultpki.client.http.VaultResponseException;
 import io.vaultpki.client.http.VaultServerException;
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.http.jdk.JdkVaultTransport;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.IssuerSpec;
 import io.vaultpki.emulator.pki.KeyAlgorithm;

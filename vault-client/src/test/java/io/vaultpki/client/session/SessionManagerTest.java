@@ -2,6 +2,7 @@ package io.vaultpki.client.session;
 
 import io.vaultpki.client.RetrySettings;
 import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.AppRoleAuthOptions;
 import io.vaultpki.client.auth.AppRoleAuthentication;
 import io.vaultpki.client.auth.CredentialSupplier;
@@ -11,8 +12,8 @@ import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.auth.VaultLoginException;
 import io.vaultpki.client.event.RecordingListener;
 import io.vaultpki.client.event.VaultClientEvent;
-import io.vaultpki.client.http.JdkVaultTransport;
 import io.vaultpki.client.http.VaultTransport;
+import io.vaultpki.client.http.jdk.JdkVaultTransport;
 import io.vaultpki.emulator.MutableClock;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;

@@ -1,13 +1,14 @@
 package io.vaultpki.client.tls;
 
 import io.vaultpki.client.RetrySettings;
+import io.vaultpki.client.TlsSettings;
 import io.vaultpki.client.VaultConfigurationException;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.http.JdkVaultTransport;
 import io.vaultpki.client.http.VaultConnectionException;
 import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultTlsException;
+import io.vaultpki.client.http.jdk.JdkVaultTransport;
 import io.vaultpki.emulator.VaultEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,9 @@
-package io.vaultpki.client;
+package io.vaultpki.client.core;
 
+import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.TokenAuthentication;
 import io.vaultpki.client.pki.IssuerSummary;
-import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.client.sys.SecretsMount;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;

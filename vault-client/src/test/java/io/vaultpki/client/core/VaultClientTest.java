@@ -1,9 +1,12 @@
-package io.vaultpki.client;
+package io.vaultpki.client.core;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.vaultpki.client.VaultException;
+import io.vaultpki.client.VaultSettings;
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.auth.LoginToken;
 import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.http.VaultPermissionDeniedException;
@@ -11,7 +14,6 @@ import io.vaultpki.client.http.VaultTransport;
 import io.vaultpki.client.pki.IssueRequest;
 import io.vaultpki.client.pki.IssuedCertificate;
 import io.vaultpki.client.pki.IssuerSummary;
-import io.vaultpki.client.session.VaultToken;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;

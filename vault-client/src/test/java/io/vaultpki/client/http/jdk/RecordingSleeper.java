@@ -1,5 +1,6 @@
-package io.vaultpki.client.http;
+package io.vaultpki.client.http.jdk;
 
+import io.vaultpki.client.http.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

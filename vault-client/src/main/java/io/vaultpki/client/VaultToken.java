@@ -1,9 +1,10 @@
-package io.vaultpki.client.session;
+package io.vaultpki.client;
 
 import java.util.Arrays;
 
 /**
  * A Vault token. Holds the secret as a char array; {@link #toString()} never prints it (at most the accessor).
+ * Shared by the transport (which sends it), the login methods (which obtain it) and the session (which keeps it).
  */
 public final class VaultToken {
 
@@ -15,10 +16,16 @@ public final class VaultToken {
         this.accessor = accessor == null ? "" : accessor;
     }
 
+    /** A token whose accessor is not known yet. */
     public static VaultToken of(String token) {
         return of(token, "");
     }
 
+    /**
+     * A token and its accessor ({@code ""} or null when unknown); surrounding whitespace is stripped.
+     *
+     * @throws IllegalArgumentException when {@code token} is null or blank
+     */
     public static VaultToken of(String token, String accessor) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("token must not be empty");
@@ -36,6 +43,7 @@ public final class VaultToken {
         return accessor;
     }
 
+    /** The same secret with another accessor, e.g. the one lookup-self reported. */
     public VaultToken withAccessor(String newAccessor) {
         return new VaultToken(value, newAccessor);
     }

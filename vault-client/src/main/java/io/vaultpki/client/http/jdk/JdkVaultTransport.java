@@ -1,10 +1,20 @@
-package io.vaultpki.client.http;
+package io.vaultpki.client.http.jdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultpki.client.VaultException;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.VaultToken;
+import io.vaultpki.client.http.Backoff;
+import io.vaultpki.client.http.Sleeper;
+import io.vaultpki.client.http.VaultConnectionException;
+import io.vaultpki.client.http.VaultHttpResponse;
+import io.vaultpki.client.http.VaultPaths;
+import io.vaultpki.client.http.VaultRequest;
+import io.vaultpki.client.http.VaultResponseException;
+import io.vaultpki.client.http.VaultTimeoutException;
+import io.vaultpki.client.http.VaultTlsException;
+import io.vaultpki.client.http.VaultTransport;
+import io.vaultpki.client.http.VaultUnavailableException;
 import io.vaultpki.client.tls.SslContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +113,7 @@ public final class JdkVaultTransport implements VaultTransport {
                     return new VaultHttpResponse(status, headers(response), response.body());
                 }
                 if (status == 307 && redirects < MAX_REDIRECTS) {
-                    URI target = redirectTarget(uri, response);
+                    URI target = StandbyRedirects.target(uri, response);
                     if (target != null) {
                         LOG.debug("Following standby redirect for {} {}", request.displayMethod(), request.path());
                         uri = target;
@@ -113,7 +122,7 @@ public final class JdkVaultTransport implements VaultTransport {
                         continue;
                     }
                 }
-                VaultResponseException error = toException(request, uri, response);
+                VaultResponseException error = ErrorResponses.toException(request, uri, response);
                 if (error instanceof VaultUnavailableException u) {
                     retryAfter = u.retryAfter().orElse(null);
                 }
@@ -192,87 +201,6 @@ public final class JdkVaultTransport implements VaultTransport {
             }
         }
         return URI.create(sb.toString());
-    }
-
-    /** The Location of a 307 when it stays on the same scheme, host and port; else null (the 307 is surfaced). */
-    private static URI redirectTarget(URI current, HttpResponse<?> response) {
-        String location = response.headers().firstValue("location").orElse(null);
-        if (location == null) {
-            return null;
-        }
-        URI target;
-        try {
-            target = current.resolve(location);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return sameOrigin(current, target) ? target : null;
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
-                && port(a) == port(b);
-    }
-
-    private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static VaultResponseException toException(VaultRequest request, URI current, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        List<String> errors = new ArrayList<>();
-        if (status == 307) {
-            errors.add("redirect not followed: " + redirectOrigin(current, response));
-        } else {
-            errors.addAll(errorStrings(response.body()));
-        }
-        long retryAfter = response.headers().firstValue("retry-after").map(JdkVaultTransport::seconds).orElse(-1L);
-        return VaultResponseException.of(request.displayMethod(), request.path(), status, errors, retryAfter);
-    }
-
-    /** Where a 307 pointed, as scheme://host:port only (a redirect URL may carry a query worth keeping out of logs). */
-    private static String redirectOrigin(URI current, HttpResponse<?> response) {
-        String location = response.headers().firstValue("location").orElse(null);
-        if (location == null) {
-            return "no Location header";
-        }
-        try {
-            URI target = current.resolve(location);
-            return target.getScheme() + "://" + target.getRawAuthority()
-                    + (sameOrigin(current, target) ? " (too many redirects)" : " (another address)");
-        } catch (IllegalArgumentException e) {
-            return "invalid Location header";
-        }
-    }
-
-    /** Vault's {@code errors} array; empty for an empty, non-JSON or differently shaped body. */
-    static List<String> errorStrings(byte[] body) {
-        if (body == null || body.length == 0) {
-            return List.of();
-        }
-        try {
-            JsonNode errors = JSON.readTree(body).path("errors");
-            List<String> out = new ArrayList<>();
-            if (errors.isArray()) {
-                errors.forEach(e -> out.add(e.asText()));
-            }
-            return out;
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    private static long seconds(String retryAfter) {
-        try {
-            return Math.max(0, Long.parseLong(retryAfter.strip()));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static Map<String, List<String>> headers(HttpResponse<?> response) {

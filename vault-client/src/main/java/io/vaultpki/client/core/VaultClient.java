@@ -1,11 +1,12 @@
-package io.vaultpki.client;
+package io.vaultpki.client.core;
 
+import io.vaultpki.client.VaultSettings;
 import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.event.VaultClientListener;
-import io.vaultpki.client.http.JdkVaultTransport;
 import io.vaultpki.client.http.VaultExecutor;
 import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultTransport;
+import io.vaultpki.client.http.jdk.JdkVaultTransport;
 import io.vaultpki.client.pki.PkiOperations;
 import io.vaultpki.client.session.SessionManager;
 import io.vaultpki.client.session.SessionOptions;

@@ -1,4 +1,4 @@
-package io.vaultpki.client.tls;
+package io.vaultpki.client;
 
 import io.vaultpki.client.VaultConfigurationException;
 

@@ -1,17 +1,17 @@
-package io.vaultpki.client;
+package io.vaultpki.client.core;
 
+import io.vaultpki.client.VaultToken;
 import io.vaultpki.client.http.VaultExecutor;
 import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultPermissionDeniedException;
 import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultTransport;
 import io.vaultpki.client.session.SessionManager;
-import io.vaultpki.client.session.VaultToken;
 
 /**
  * Sends authenticated requests with the session's current token. On a 403 it lets the session check the token
  * (one {@code lookup-self}); when the token was dead and a fresh one is available, the request is sent once more
- * (vault-api.md edge case 26). A policy denial is thrown unchanged.
+ * (docs/vault-compatibility.md#client-tokens-and-logins). A policy denial is thrown unchanged.
  */
 final class AuthenticatedExecutor implements VaultExecutor {
 

@@ -1,4 +1,4 @@
-package io.vaultpki.client.http;
+package io.vaultpki.client.http.jdk;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

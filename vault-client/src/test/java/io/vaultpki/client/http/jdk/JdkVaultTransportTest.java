@@ -1,8 +1,18 @@
-package io.vaultpki.client.http;
+package io.vaultpki.client.http.jdk;
 
 import io.vaultpki.client.RetrySettings;
 import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.session.VaultToken;
+import io.vaultpki.client.VaultToken;
+import io.vaultpki.client.http.VaultConnectionException;
+import io.vaultpki.client.http.VaultHttpResponse;
+import io.vaultpki.client.http.VaultNotFoundException;
+import io.vaultpki.client.http.VaultPaths;
+import io.vaultpki.client.http.VaultPermissionDeniedException;
+import io.vaultpki.client.http.VaultRequest;
+import io.vaultpki.client.http.VaultResponseException;
+import io.vaultpki.client.http.VaultServerException;
+import io.vaultpki.client.http.VaultTimeoutException;
+import io.vaultpki.client.http.VaultUnavailableException;
 import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.StandbyMode;
 import io.vaultpki.emulator.VaultEmulator;
