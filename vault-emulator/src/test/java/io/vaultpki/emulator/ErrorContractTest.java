@@ -193,7 +193,7 @@ class ErrorContractTest {
 
     @Test
     void bodyOverThirtyTwoMebibytesIs413() {
-        String huge = "{\"x\":\"" + "a".repeat(RequestHandler.MAX_REQUEST_SIZE) + "\"}";
+        String huge = "{\"x\":\"" + "a".repeat(RequestBody.MAX_REQUEST_SIZE) + "\"}";
 
         var reply = root.post("auth/token/create", huge);
 
