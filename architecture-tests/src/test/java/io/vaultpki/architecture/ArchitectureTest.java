@@ -39,8 +39,7 @@ class ArchitectureTest {
                 new MainModule("vault-client", "io.vaultpki.client", true, Set.of(
                         "session/SessionManager.java", "config/VaultConfiguration.java", "pki/PkiOperations.java",
                         "http/JdkVaultTransport.java")),
-                new MainModule("vault-emulator", "io.vaultpki.emulator", true, Set.of(
-                        "RequestHandler.java", "pki/Issuance.java", "pki/PkiBackend.java")),
+                new MainModule("vault-emulator", "io.vaultpki.emulator", false, Set.of()),
                 new MainModule("monitor", "io.vaultpki.monitor", false, Set.of()),
                 new MainModule("exporter", "io.vaultpki.exporter", true, Set.of(
                         "files/ExportStore.java", "export/ExportManager.java")),

@@ -1,11 +1,14 @@
 package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 import io.vaultpki.emulator.spi.TokenEntry;
+import io.vaultpki.emulator.token.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

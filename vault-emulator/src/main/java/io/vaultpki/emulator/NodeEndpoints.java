@@ -1,6 +1,9 @@
 package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vaultpki.emulator.go.GoJson;
+import io.vaultpki.emulator.go.GoText;
+import io.vaultpki.emulator.spi.Flavor;
 
 import java.time.Clock;
 import java.util.Map;

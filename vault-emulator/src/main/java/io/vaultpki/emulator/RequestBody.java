@@ -2,6 +2,8 @@ package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vaultpki.emulator.go.GoJson;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 
 import java.io.IOException;

@@ -2,7 +2,10 @@ package io.vaultpki.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.token.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,9 @@ package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.vaultpki.emulator.go.GoJson;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.vaultpki.emulator;
 
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.spi.NamespacePath;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +79,6 @@ final class Routes {
 
     private boolean namespaceRefused(IncomingRequest request) {
         return flavor == Flavor.OPENBAO && namespaces.honoured()
-                && !Namespaces.normalize(request.namespaceHeader()).isEmpty();
+                && !NamespacePath.normalize(request.namespaceHeader()).isEmpty();
     }
 }

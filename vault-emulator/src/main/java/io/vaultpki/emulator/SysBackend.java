@@ -2,9 +2,11 @@ package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vaultpki.emulator.go.GoJson;
 import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 import io.vaultpki.emulator.spi.TokenEntry;
 

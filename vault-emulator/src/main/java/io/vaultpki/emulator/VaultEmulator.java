@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.token.TokenBackend;
+import io.vaultpki.emulator.token.TokenStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

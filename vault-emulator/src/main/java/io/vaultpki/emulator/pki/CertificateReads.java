@@ -1,11 +1,11 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.GoText;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vaultpki.emulator.Flavor;
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 
 import java.time.Instant;
 import java.util.Optional;

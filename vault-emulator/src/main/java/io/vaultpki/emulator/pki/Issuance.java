@@ -1,10 +1,10 @@
 package io.vaultpki.emulator.pki;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vaultpki.emulator.Flavor;
-import io.vaultpki.emulator.GoText;
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;

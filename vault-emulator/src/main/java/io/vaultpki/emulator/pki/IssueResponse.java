@@ -1,7 +1,7 @@
 package io.vaultpki.emulator.pki;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vaultpki.emulator.Flavor;
+import io.vaultpki.emulator.spi.Flavor;
 
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;

@@ -1,9 +1,9 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;

@@ -1,7 +1,7 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.GoText;
 
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
 import org.bouncycastle.cert.X509CertificateHolder;

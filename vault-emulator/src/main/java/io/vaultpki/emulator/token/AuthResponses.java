@@ -1,4 +1,4 @@
-package io.vaultpki.emulator.auth;
+package io.vaultpki.emulator.token;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
