@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The namespace tree. Namespaces are honoured only when the flavor supports them (OpenBao, or Vault with the
- * Enterprise option); Vault CE ignores {@code X-Vault-Namespace} entirely (vault-api.md section 5.2).
+ * Enterprise option); Vault CE ignores {@code X-Vault-Namespace} entirely
+ * (https://developer.hashicorp.com/vault/api-docs#namespaces; docs/vault-compatibility.md#emulator-namespaces).
  */
 public final class Namespaces {
 

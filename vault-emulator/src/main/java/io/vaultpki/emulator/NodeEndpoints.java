@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * The non-logical node endpoints {@code sys/health}, {@code sys/seal-status} and {@code sys/leader}
- * (vault-api.md sections 2.1-2.3): bare JSON, unauthenticated, answered even while sealed or standby.
+ * (https://developer.hashicorp.com/vault/api-docs/system/health, .../system/seal-status, .../system/leader): bare
+ * JSON, unauthenticated, answered even while sealed or standby; the {@link Routes} table sends them here.
  */
 final class NodeEndpoints {
 

@@ -52,7 +52,8 @@ abstract class LoginBackend implements Backend {
 
     /**
      * Mints the login token: display name is the mount path with {@code /} → {@code -} followed by the method's own
-     * name (vault-api.md section 4.1), the path is the login path, and the token lives in the mount's namespace.
+     * name (docs/vault-compatibility.md#emulator-tokens-and-logins), the path is the login path, and the token lives in the
+     * mount's namespace.
      */
     final EmulatorResponse issue(EmulatorRequest request, TokenSpec spec, String methodDisplayName,
                                  Map<String, String> metadata) {

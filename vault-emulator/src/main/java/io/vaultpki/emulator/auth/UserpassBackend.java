@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Userpass: {@code POST auth/<mount>/login/<username>} with {@code password} (vault-api.md section 4.2). */
+/** Userpass: {@code POST auth/<mount>/login/<username>} with {@code password} (https://developer.hashicorp.com/vault/api-docs/auth/userpass). */
 public final class UserpassBackend extends LoginBackend {
 
     private record User(String password, TokenSpec spec) {

@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 
 /**
- * Serialises JSON the way Go's {@code json.Encoder} does (vault-api.md section 1.2): compact, a trailing newline,
- * and HTML-sensitive characters escaped as lower-case {@code \u0026}-style sequences.
+ * Serialises JSON the way Go's {@code json.Encoder} does (https://pkg.go.dev/encoding/json#Encoder.Encode): compact,
+ * a trailing newline, and HTML-sensitive characters escaped as lower-case {@code \u0026}-style sequences.
  */
 public final class GoJson {
 

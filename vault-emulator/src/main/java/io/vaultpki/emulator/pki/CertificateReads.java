@@ -10,7 +10,11 @@ import io.vaultpki.emulator.spi.Flavor;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@code LIST certs}, {@code LIST certs/revoked} and {@code cert/:serial} (vault-api.md sections 3.5-3.7). */
+/**
+ * {@code LIST certs}, {@code LIST certs/revoked} and {@code cert/:serial}
+ * (https://developer.hashicorp.com/vault/api-docs/secret/pki#list-certificates,
+ * https://developer.hashicorp.com/vault/api-docs/secret/pki#list-revoked-certificates).
+ */
 final class CertificateReads {
 
     private final PkiStore store;

@@ -21,7 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The PKI secrets engine of one mount: routes requests (vault-api.md section 3) to the endpoint classes and
+ * The PKI secrets engine of one mount (https://developer.hashicorp.com/vault/api-docs/secret/pki): routes requests
+ * through {@link PkiRoutes} to the endpoint classes and
  * implements the {@link PkiMount} seeding API over the same {@link PkiStore}.
  */
 public class PkiBackend implements Backend, PkiMount {
@@ -116,7 +117,7 @@ public class PkiBackend implements Backend, PkiMount {
                 UUID.randomUUID().toString(), cert, Pem.certificate(cert), keys, chain);
         store.addIssuer(issuer);
         if (parent == null) {
-            // Vault stores the certificates of roots it generates under certs/ too (section 3.5)
+            // Vault stores the certificates of roots it generates under certs/ too (docs/vault-compatibility.md#emulator-pki-engine)
             store.store(StoredCert.of(cert, issuer.id()));
         }
         return issuer;

@@ -3,7 +3,7 @@ package io.vaultpki.emulator.pki;
 import java.math.BigInteger;
 import java.util.Locale;
 
-/** Vault's serial-number text forms (vault-api.md section 3.15). */
+/** Vault's serial-number text forms (docs/vault-compatibility.md#emulator-pem-newlines-and-serials). */
 public final class Serials {
 
     /** The serial pattern of Vault's {@code cert/<serial>} routes. */

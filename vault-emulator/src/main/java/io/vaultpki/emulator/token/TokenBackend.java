@@ -19,11 +19,14 @@ import java.util.List;
 
 /**
  * The token auth method at {@code auth/token/}: lookup-self, renew-self, revoke-self and create
- * (vault-api.md sections 4.3-4.5).
+ * (https://developer.hashicorp.com/vault/api-docs/auth/token).
  */
 public final class TokenBackend implements Backend {
 
-    /** Vault prints times in the server's local zone; a non-UTC offset exercises clients' parsing (edge case 32). */
+    /**
+     * Vault prints times in the server's local zone; a non-UTC offset exercises clients' parsing
+     * (docs/vault-compatibility.md#emulator-tokens-and-logins).
+     */
     static final ZoneOffset SERVER_OFFSET = ZoneOffset.ofHours(-4);
 
     private final TokenStore tokens;
