@@ -1,8 +1,8 @@
 package io.vaultpki.testkit;
 
-import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.spi.TokenEntry;
+import io.vaultpki.emulator.token.TokenSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import io.vaultpki.emulator.auth.JwtBackend;
 import io.vaultpki.emulator.auth.KubernetesBackend;
 import io.vaultpki.emulator.auth.UserpassBackend;
 import io.vaultpki.emulator.spi.Backend;
+import io.vaultpki.emulator.spi.NamespacePath;
+import io.vaultpki.emulator.token.TokenStore;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -77,7 +79,7 @@ public final class AuthMethods {
 
     private synchronized <T extends Backend> T enable(String namespace, String mount, Class<T> type,
                                                       Supplier<T> factory) {
-        String ns = Namespaces.normalize(namespace);
+        String ns = NamespacePath.normalize(namespace);
         if (!ns.isEmpty() && !namespaces.exists(ns)) {
             namespaces.create(ns);
         }

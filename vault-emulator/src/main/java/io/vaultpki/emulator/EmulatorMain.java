@@ -1,5 +1,6 @@
 package io.vaultpki.emulator;
 
+import io.vaultpki.emulator.spi.Flavor;
 import java.util.concurrent.CountDownLatch;
 
 /**

@@ -1,9 +1,11 @@
 package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vaultpki.emulator.go.GoJson;
 import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.NamespacePath;
 import io.vaultpki.emulator.spi.Operation;
 
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public final class MountTable {
 
     MountEntry mount(String namespace, String path, Backend backend, String description, ObjectNode options,
                      boolean local) {
-        String ns = Namespaces.normalize(namespace);
+        String ns = NamespacePath.normalize(namespace);
         String p = normalizePath(path);
         String accessor = backend.type() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         var entry = new MountEntry(ns, p, backend, description, accessor, UUID.randomUUID().toString(), options,
@@ -57,16 +59,16 @@ public final class MountTable {
     }
 
     boolean unmount(String namespace, String path) {
-        return entries.remove(Namespaces.normalize(namespace) + normalizePath(path)) != null;
+        return entries.remove(NamespacePath.normalize(namespace) + normalizePath(path)) != null;
     }
 
     Optional<MountEntry> exact(String namespace, String path) {
-        return Optional.ofNullable(entries.get(Namespaces.normalize(namespace) + normalizePath(path)));
+        return Optional.ofNullable(entries.get(NamespacePath.normalize(namespace) + normalizePath(path)));
     }
 
     /** Shows the mount to anonymous {@code sys/internal/ui/mounts} callers ({@code listing_visibility=unauth}). */
     public void listUnauthenticated(String namespace, String path) {
-        String key = Namespaces.normalize(namespace) + normalizePath(path);
+        String key = NamespacePath.normalize(namespace) + normalizePath(path);
         entries.computeIfPresent(key, (k, e) -> e.withListingVisibility("unauth"));
     }
 

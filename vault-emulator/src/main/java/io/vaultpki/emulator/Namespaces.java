@@ -1,12 +1,15 @@
 package io.vaultpki.emulator;
 
+
+import io.vaultpki.emulator.spi.NamespacePath;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The namespace tree. Namespaces are honoured only when the flavor supports them (OpenBao, or Vault with the
- * Enterprise option); Vault CE ignores {@code X-Vault-Namespace} entirely (vault-api.md section 5.2).
+ * Enterprise option); Vault CE ignores {@code X-Vault-Namespace} entirely
+ * (https://developer.hashicorp.com/vault/api-docs#namespaces; docs/vault-compatibility.md#emulator-namespaces).
  */
 public final class Namespaces {
 
@@ -26,7 +29,7 @@ public final class Namespaces {
 
     /** Creates a namespace (and its parents), each with its own {@code sys/}, {@code cubbyhole/}, {@code identity/}. */
     public Namespaces create(String namespace) {
-        String ns = normalize(namespace);
+        String ns = NamespacePath.normalize(namespace);
         if (ns.isEmpty()) {
             throw new IllegalArgumentException("the root namespace always exists");
         }
@@ -43,7 +46,7 @@ public final class Namespaces {
     }
 
     public boolean exists(String namespace) {
-        String ns = normalize(namespace);
+        String ns = NamespacePath.normalize(namespace);
         return ns.isEmpty() || paths.contains(ns);
     }
 
@@ -59,7 +62,7 @@ public final class Namespaces {
         if (!honoured) {
             return new Resolved("", path, true);
         }
-        String ns = normalize(header);
+        String ns = NamespacePath.normalize(header);
         if (!exists(ns)) {
             return new Resolved(ns, path, false);
         }
@@ -81,20 +84,5 @@ public final class Namespaces {
 
     /** Result of {@link #resolve}: {@code known} is false when the header names a namespace that does not exist. */
     record Resolved(String namespace, String path, boolean known) {
-    }
-
-    /** {@code "ns1"}, {@code "/ns1/"} → {@code "ns1/"}; null or blank → root ({@code ""}). */
-    public static String normalize(String namespace) {
-        if (namespace == null) {
-            return "";
-        }
-        String ns = namespace.trim();
-        while (ns.startsWith("/")) {
-            ns = ns.substring(1);
-        }
-        if (ns.isEmpty()) {
-            return "";
-        }
-        return ns.endsWith("/") ? ns : ns + "/";
     }
 }

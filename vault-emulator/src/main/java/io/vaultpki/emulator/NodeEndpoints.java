@@ -1,21 +1,21 @@
 package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vaultpki.emulator.go.GoJson;
+import io.vaultpki.emulator.go.GoText;
+import io.vaultpki.emulator.spi.Flavor;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The non-logical node endpoints {@code sys/health}, {@code sys/seal-status} and {@code sys/leader}
- * (vault-api.md sections 2.1-2.3): bare JSON, unauthenticated, answered even while sealed or standby.
+ * (https://developer.hashicorp.com/vault/api-docs/system/health, .../system/seal-status, .../system/leader): bare
+ * JSON, unauthenticated, answered even while sealed or standby; the {@link Routes} table sends them here.
  */
 final class NodeEndpoints {
-
-    static final Set<String> PATHS = Set.of("sys/health", "sys/seal-status", "sys/leader");
-
 
     private final Flavor flavor;
     private final String version;
@@ -33,20 +33,8 @@ final class NodeEndpoints {
         this.renderer = renderer;
     }
 
-    /** Answers a node endpoint; {@code method} is the HTTP method, {@code query} the decoded query parameters. */
-    RenderedResponse handle(String method, String path, Map<String, String> query) {
-        boolean head = method.equals("HEAD");
-        if (!method.equals("GET") && !(head && path.equals("sys/health"))) {
-            return renderer.error(405, java.util.List.of());
-        }
-        return switch (path) {
-            case "sys/health" -> health(query, head);
-            case "sys/seal-status" -> json(200, sealStatus());
-            default -> leader();
-        };
-    }
-
-    private RenderedResponse health(Map<String, String> query, boolean head) {
+    /** {@code GET|HEAD sys/health}: the status code the query asks for, with the body (none for HEAD). */
+    RenderedResponse health(Map<String, String> query, boolean head) {
         Optional<Boolean> standbyOk = bool(query.get("standbyok"));
         Optional<Boolean> perfStandbyOk = bool(query.get("perfstandbyok"));
         Optional<Integer> activeCode = code(query, "activecode", 200);
@@ -102,7 +90,8 @@ final class NodeEndpoints {
         return json(status, body);
     }
 
-    private ObjectNode sealStatus() {
+    /** {@code GET sys/seal-status}: answered 200 whether sealed or not. */
+    RenderedResponse sealStatus() {
         boolean sealed = faults.isSealed();
         var body = GoJson.object();
         body.put("type", "shamir");
@@ -124,10 +113,11 @@ final class NodeEndpoints {
         }
         body.put("recovery_seal", false);
         body.put("storage_type", "inmem");
-        return body;
+        return json(200, body);
     }
 
-    private RenderedResponse leader() {
+    /** {@code GET sys/leader}: 503 while sealed. */
+    RenderedResponse leader() {
         if (faults.isSealed()) {
             return renderer.error(503, java.util.List.of("Vault is sealed"));
         }

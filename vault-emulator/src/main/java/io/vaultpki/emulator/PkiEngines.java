@@ -2,6 +2,8 @@ package io.vaultpki.emulator;
 
 import io.vaultpki.emulator.pki.PkiBackend;
 import io.vaultpki.emulator.pki.PkiMount;
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.spi.NamespacePath;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -28,7 +30,7 @@ public final class PkiEngines {
 
     /** Mounts a new PKI engine in a namespace (created on the fly when namespaces are honoured). */
     public PkiMount enable(String namespace, String path) {
-        String ns = Namespaces.normalize(namespace);
+        String ns = NamespacePath.normalize(namespace);
         if (!ns.isEmpty() && !namespaces.exists(ns)) {
             namespaces.create(ns);
         }

@@ -2,7 +2,9 @@ package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.vaultpki.emulator.go.GoJson;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 
 import java.util.ArrayList;
@@ -11,8 +13,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns an {@link EmulatorResponse} into Vault's wire format: the envelope of vault-api.md section 1.4, the sys
- * injector of 1.5, the error envelope of 1.6 and the read/list 404 rules of 1.7.
+ * Turns an {@link EmulatorResponse} into Vault's wire format: the envelope, the top-level copy of {@code data} on
+ * {@code sys/mounts}, the error envelope and the read/list 404 rules (docs/vault-compatibility.md#emulator-envelope-and-json,
+ * #emulator-errors-and-status-codes, #emulator-reads-and-lists-that-find-nothing).
  */
 final class ResponseRenderer {
 
@@ -57,7 +60,7 @@ final class ResponseRenderer {
         if (injectData && data != null && data.isObject()) {
             var names = new ArrayList<String>();
             data.fieldNames().forEachRemaining(names::add);
-            // Go's HTTPSysInjector iterates a map: the top-level copy comes in random order (section 1.5)
+            // Go's HTTPSysInjector iterates a map: the top-level copy comes in random order (docs/vault-compatibility.md#emulator-envelope-and-json)
             Collections.shuffle(names);
             names.forEach(name -> envelope.set(name, data.get(name)));
         }
@@ -75,7 +78,10 @@ final class ResponseRenderer {
         return new RenderedResponse(r.status(), "application/json", GoJson.encode(envelope), r.headers());
     }
 
-    /** Section 1.7: a read with nothing, or a list without keys (and no warnings), is a 404 with no errors. */
+    /**
+     * A read with nothing, or a list without keys (and no warnings), is a 404 with no errors
+     * (docs/vault-compatibility.md#emulator-reads-and-lists-that-find-nothing).
+     */
     private static boolean isNotFound(EmulatorResponse r, Operation operation) {
         if (r.auth() != null || !r.warnings().isEmpty()) {
             return false;

@@ -3,7 +3,10 @@ package io.vaultpki.emulator;
 import java.net.URI;
 import java.util.Objects;
 
-/** How the emulated node behaves as an HA standby (vault-api.md sections 1.10 and 2.1). */
+/**
+ * How the emulated node behaves as an HA standby: forward, redirect (307) or no active node (503)
+ * (docs/vault-compatibility.md#emulator-node-endpoints-seal-and-standby).
+ */
 public final class StandbyMode {
 
     /** Answers every request as if forwarded to the active node; only {@code sys/health} reveals the standby (429). */

@@ -2,9 +2,11 @@ package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vaultpki.emulator.go.GoJson;
 import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 import io.vaultpki.emulator.spi.TokenEntry;
 
@@ -12,7 +14,9 @@ import java.util.Optional;
 
 /**
  * The logical part of {@code sys/}: the mount table views {@code sys/mounts}, {@code sys/mounts/<path>},
- * {@code sys/internal/ui/mounts} and {@code sys/internal/ui/mounts/<path>} (vault-api.md sections 2.4-2.6).
+ * {@code sys/internal/ui/mounts} and {@code sys/internal/ui/mounts/<path>}
+ * (https://developer.hashicorp.com/vault/api-docs/system/mounts,
+ * https://developer.hashicorp.com/vault/api-docs/system/internal-ui-mounts).
  * The node endpoints (health, seal-status, leader) are not logical and live in {@link NodeEndpoints}.
  */
 final class SysBackend implements Backend {
@@ -131,7 +135,10 @@ final class SysBackend implements Backend {
         return policies.hasAnyAccessUnder(token, relative + entry.path());
     }
 
-    /** The {@code mountInfo} object of section 2.4. */
+    /**
+     * The {@code mountInfo} object
+     * (https://github.com/openbao/openbao/blob/main/internal/vault/logical_system.go, {@code mountInfo}).
+     */
     private ObjectNode info(MountEntry entry) {
         var info = GoJson.object();
         String type = entry.backend().type();

@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.token.TokenBackend;
+import io.vaultpki.emulator.token.TokenStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process Vault / OpenBao server on 127.0.0.1, faithful to {@code vault-api.md} wherever the client depends
- * on it. Start one per test class:
+ * An in-process Vault / OpenBao server on 127.0.0.1, faithful to Vault's HTTP API wherever the client depends on
+ * it (what it reproduces and the source of each fact: docs/vault-compatibility.md#emulator-request-pipeline and the
+ * sections after it). Start one per test class:
  * <pre>{@code
  * try (var emu = VaultEmulator.builder().flavor(Flavor.VAULT).start()) {
  *     emu.pki().enable("pki");

@@ -1,6 +1,7 @@
 package io.vaultpki.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vaultpki.emulator.token.TokenSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

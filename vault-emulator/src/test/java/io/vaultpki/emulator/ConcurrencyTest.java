@@ -1,5 +1,6 @@
 package io.vaultpki.emulator;
 
+import io.vaultpki.emulator.token.TokenSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

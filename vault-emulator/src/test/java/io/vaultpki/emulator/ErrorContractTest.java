@@ -1,5 +1,7 @@
 package io.vaultpki.emulator;
 
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.token.TokenSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,7 +195,7 @@ class ErrorContractTest {
 
     @Test
     void bodyOverThirtyTwoMebibytesIs413() {
-        String huge = "{\"x\":\"" + "a".repeat(RequestHandler.MAX_REQUEST_SIZE) + "\"}";
+        String huge = "{\"x\":\"" + "a".repeat(RequestBody.MAX_REQUEST_SIZE) + "\"}";
 
         var reply = root.post("auth/token/create", huge);
 

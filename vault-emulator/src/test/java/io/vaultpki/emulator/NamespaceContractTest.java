@@ -1,5 +1,7 @@
 package io.vaultpki.emulator;
 
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.token.TokenSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.vaultpki.emulator;
 
+import io.vaultpki.emulator.spi.Flavor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,7 @@ import io.vaultpki.client.RetrySettings;
 import io.vaultpki.client.VaultSettings;
 import io.vaultpki.client.http.VaultTransport;
 import io.vaultpki.client.http.jdk.JdkVaultTransport;
-import io.vaultpki.emulator.TokenSpec;
+import io.vaultpki.emulator.token.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

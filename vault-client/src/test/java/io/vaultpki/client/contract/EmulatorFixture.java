@@ -1,13 +1,13 @@
 package io.vaultpki.client.contract;
 
 import io.vaultpki.emulator.Policy;
-import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.Issuer;
 import io.vaultpki.emulator.pki.IssuerSpec;
 import io.vaultpki.emulator.pki.KeyAlgorithm;
 import io.vaultpki.emulator.pki.PkiMount;
 import io.vaultpki.emulator.pki.RoleSpec;
+import io.vaultpki.emulator.token.TokenSpec;
 
 import java.net.URI;
 import java.time.Duration;

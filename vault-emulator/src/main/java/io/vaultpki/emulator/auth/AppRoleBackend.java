@@ -1,15 +1,15 @@
 package io.vaultpki.emulator.auth;
 
-import io.vaultpki.emulator.TokenSpec;
-import io.vaultpki.emulator.TokenStore;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.token.TokenSpec;
+import io.vaultpki.emulator.token.TokenStore;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** AppRole: {@code POST auth/<mount>/login} with {@code role_id} and {@code secret_id} (vault-api.md section 4.2). */
+/** AppRole: {@code POST auth/<mount>/login} with {@code role_id} and {@code secret_id} (https://developer.hashicorp.com/vault/api-docs/auth/approle). */
 public final class AppRoleBackend extends LoginBackend {
 
     private record Role(String name, String roleId, String secretId, TokenSpec spec) {

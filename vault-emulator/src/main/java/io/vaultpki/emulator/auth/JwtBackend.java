@@ -1,9 +1,9 @@
 package io.vaultpki.emulator.auth;
 
-import io.vaultpki.emulator.TokenSpec;
-import io.vaultpki.emulator.TokenStore;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.token.TokenSpec;
+import io.vaultpki.emulator.token.TokenStore;
 
 import java.time.Clock;
 import java.util.Map;

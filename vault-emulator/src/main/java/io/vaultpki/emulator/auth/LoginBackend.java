@@ -1,11 +1,12 @@
 package io.vaultpki.emulator.auth;
 
-import io.vaultpki.emulator.TokenSpec;
-import io.vaultpki.emulator.TokenStore;
 import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
 import io.vaultpki.emulator.spi.Operation;
+import io.vaultpki.emulator.token.AuthResponses;
+import io.vaultpki.emulator.token.TokenSpec;
+import io.vaultpki.emulator.token.TokenStore;
 
 import java.time.Clock;
 import java.util.Map;
@@ -51,7 +52,8 @@ abstract class LoginBackend implements Backend {
 
     /**
      * Mints the login token: display name is the mount path with {@code /} → {@code -} followed by the method's own
-     * name (vault-api.md section 4.1), the path is the login path, and the token lives in the mount's namespace.
+     * name (docs/vault-compatibility.md#emulator-tokens-and-logins), the path is the login path, and the token lives in the
+     * mount's namespace.
      */
     final EmulatorResponse issue(EmulatorRequest request, TokenSpec spec, String methodDisplayName,
                                  Map<String, String> metadata) {

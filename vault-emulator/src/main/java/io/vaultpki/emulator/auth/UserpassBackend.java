@@ -1,9 +1,9 @@
 package io.vaultpki.emulator.auth;
 
-import io.vaultpki.emulator.TokenSpec;
-import io.vaultpki.emulator.TokenStore;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.token.TokenSpec;
+import io.vaultpki.emulator.token.TokenStore;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Userpass: {@code POST auth/<mount>/login/<username>} with {@code password} (vault-api.md section 4.2). */
+/** Userpass: {@code POST auth/<mount>/login/<username>} with {@code password} (https://developer.hashicorp.com/vault/api-docs/auth/userpass). */
 public final class UserpassBackend extends LoginBackend {
 
     private record User(String password, TokenSpec spec) {

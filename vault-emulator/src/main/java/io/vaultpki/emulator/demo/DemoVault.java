@@ -1,9 +1,9 @@
 package io.vaultpki.emulator.demo;
 
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.Policy;
-import io.vaultpki.emulator.TokenSpec;
 import io.vaultpki.emulator.VaultEmulator;
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.emulator.token.TokenSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

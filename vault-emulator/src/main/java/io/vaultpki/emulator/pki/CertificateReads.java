@@ -1,16 +1,20 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.GoText;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vaultpki.emulator.Flavor;
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@code LIST certs}, {@code LIST certs/revoked} and {@code cert/:serial} (vault-api.md sections 3.5-3.7). */
+/**
+ * {@code LIST certs}, {@code LIST certs/revoked} and {@code cert/:serial}
+ * (https://developer.hashicorp.com/vault/api-docs/secret/pki#list-certificates,
+ * https://developer.hashicorp.com/vault/api-docs/secret/pki#list-revoked-certificates).
+ */
 final class CertificateReads {
 
     private final PkiStore store;

@@ -2,16 +2,20 @@ package io.vaultpki.emulator.pki;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 
 import java.security.cert.X509CRL;
 import java.security.cert.CRLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Read endpoints about issuers and the default CA (vault-api.md sections 3.1-3.4, 3.8 per-issuer CRLs, 3.13). */
+/**
+ * Read endpoints about issuers and the default CA: {@code LIST issuers}, {@code issuer/:ref} and its raw forms and
+ * CRLs, {@code cert/ca}, {@code ca}, {@code ca_chain}, CRLs, {@code config/issuers}
+ * (https://developer.hashicorp.com/vault/api-docs/secret/pki; docs/vault-compatibility.md#emulator-pki-engine).
+ */
 final class IssuerReads {
 
     static final String PEM_CHAIN = "application/pem-certificate-chain";
@@ -185,7 +189,10 @@ final class IssuerReads {
         return id.isEmpty() ? null : store.issuer(id).orElse(null);
     }
 
-    /** Resolves a reference or fails with Vault's 500 multierror (edge cases 11, 12). */
+    /**
+     * Resolves a reference or fails with Vault's 500 multierror, also on raw paths
+     * (docs/vault-compatibility.md#emulator-pki-engine).
+     */
     private Issuer resolve(String ref) {
         try {
             return store.resolve(ref);

@@ -1,9 +1,9 @@
 package io.vaultpki.emulator.pki;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Flavor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Vault's LIST semantics for PKI: 404 {@code {"errors":[]}} when empty, the "ignored parameters" warning (which
- * turns an empty list into 200 {@code data: {}}, edge case 4), and OpenBao's {@code after}/{@code limit} paging.
+ * turns an empty list into 200 {@code data: {}}; docs/vault-compatibility.md#emulator-reads-and-lists-that-find-nothing), and
+ * OpenBao's {@code after}/{@code limit} paging.
  */
 final class Listing {
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * PEM and DER encodings as Vault produces them. Every PEM returned here ends with exactly one {@code \n} (Go's
- * {@code pem.EncodeToMemory}); callers trim it where vault-api.md section 3.14 says Vault trims.
+ * {@code pem.EncodeToMemory}); callers trim it where Vault trims (docs/vault-compatibility.md#emulator-pem-newlines-and-serials).
  */
 final class Pem {
 

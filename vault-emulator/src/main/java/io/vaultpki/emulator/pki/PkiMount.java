@@ -27,7 +27,7 @@ public interface PkiMount {
 
     /**
      * Imports a CA certificate without its key, as a {@code set-signed} bundle does: {@code issuer_name ""} and
-     * {@code key_id ""} (edge case 10). {@code parents} complete its {@code ca_chain} towards the root.
+     * {@code key_id ""} (docs/vault-compatibility.md#emulator-pki-engine). {@code parents} complete its {@code ca_chain} towards the root.
      */
     Issuer importIssuer(X509Certificate certificate, X509Certificate... parents);
 
@@ -37,7 +37,7 @@ public interface PkiMount {
     /** The default issuer, if one is configured. */
     Optional<Issuer> defaultIssuer();
 
-    /** Deletes an issuer; roles naming it then fail to issue (edge case 22). */
+    /** Deletes an issuer; roles naming it then fail to issue (docs/vault-compatibility.md#emulator-pki-engine). */
     void deleteIssuer(String issuerId);
 
     /** Issuers in creation order. */

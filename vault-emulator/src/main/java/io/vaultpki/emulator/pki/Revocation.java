@@ -1,7 +1,7 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.GoText;
 
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -11,7 +11,10 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code POST revoke} (vault-api.md section 3.11, edge case 24). */
+/**
+ * {@code POST revoke} (https://developer.hashicorp.com/vault/api-docs/secret/pki#revoke-certificate): already
+ * revoked and expired certificates are 200, not errors (docs/vault-compatibility.md#emulator-pki-engine).
+ */
 final class Revocation {
 
     private final PkiStore store;

@@ -2,12 +2,12 @@ package io.vaultpki.emulator.pki;
 
 import java.math.BigInteger;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** Vault's serial-number text forms (vault-api.md section 3.15). */
+/** Vault's serial-number text forms (docs/vault-compatibility.md#emulator-pem-newlines-and-serials). */
 public final class Serials {
 
-    private static final Pattern SERIAL = Pattern.compile("[0-9A-Fa-f:-]+");
+    /** The serial pattern of Vault's {@code cert/<serial>} routes. */
+    static final String PATTERN = "[0-9A-Fa-f:-]+";
 
     private Serials() {
     }
@@ -24,11 +24,6 @@ public final class Serials {
             sb.append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
         }
         return sb.toString();
-    }
-
-    /** Whether the text matches Vault's serial route pattern {@code [0-9A-Fa-f-:]+}. */
-    static boolean looksLikeSerial(String text) {
-        return SERIAL.matcher(text).matches();
     }
 
     /** Accepts {@code AB:CD}, {@code ab-cd} or mixed case and returns the listed form {@code ab:cd}. */

@@ -12,7 +12,7 @@ public interface Backend {
 
     /**
      * Whether {@code relativePath} is in the backend's {@code PathsSpecial.Unauthenticated} list for this
-     * operation (a bad token is then ignored, vault-api.md section 1.9).
+     * operation (a bad token is then ignored; docs/vault-compatibility.md#emulator-errors-and-status-codes).
      */
     boolean isUnauthenticated(Operation operation, String relativePath);
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a backend answers; the server renders it with Vault's exact envelope (vault-api.md sections 1.4-1.7).
+ * What a backend answers; the server renders it with Vault's exact envelope
+ * (docs/vault-compatibility.md#emulator-envelope-and-json).
  * Use the factory methods; the canonical constructor is for the server.
  *
  * @param status       HTTP status
@@ -88,12 +89,12 @@ public record EmulatorResponse(
         return new EmulatorResponse(status, Kind.ERROR, null, null, List.of(), List.of(errors), null, null, "", 0, false, Map.of());
     }
 
-    /** Go-error style: {@code "1 error occurred:\n\t* msg\n\n"} (vault-api.md section 1.6). */
+    /** Go-error style: {@code "1 error occurred:\n\t* msg\n\n"} (docs/vault-compatibility.md#emulator-errors-and-status-codes). */
     public static EmulatorResponse multiError(int status, String... errors) {
         return error(status, multierror(errors));
     }
 
-    /** 404 {@code {"errors":[]}}: a missing object or an empty list (vault-api.md section 1.8). */
+    /** 404 {@code {"errors":[]}}: a missing object or an empty list (docs/vault-compatibility.md#emulator-errors-and-status-codes). */
     public static EmulatorResponse notFound() {
         return error(404);
     }

@@ -1,6 +1,9 @@
 package io.vaultpki.emulator.spi;
 
-/** Vault's logical operations (vault-api.md section 1.3): LIST and GET ?list=true both become {@link #LIST}. */
+/**
+ * Vault's logical operations (https://developer.hashicorp.com/vault/api-docs#api-operations): LIST and
+ * GET ?list=true both become {@link #LIST}.
+ */
 public enum Operation {
     READ, LIST, UPDATE, DELETE, PATCH, HEAD;
 

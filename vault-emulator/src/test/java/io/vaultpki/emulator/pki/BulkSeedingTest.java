@@ -1,7 +1,7 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.MutableClock;
+import io.vaultpki.emulator.spi.Flavor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

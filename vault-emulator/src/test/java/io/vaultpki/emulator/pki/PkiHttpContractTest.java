@@ -1,7 +1,7 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.VaultEmulator;
+import io.vaultpki.emulator.spi.Flavor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.MutableClock;
+import io.vaultpki.emulator.spi.Flavor;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;

@@ -1,8 +1,8 @@
 package io.vaultpki.emulator.pki;
 
-import io.vaultpki.emulator.Flavor;
 import io.vaultpki.emulator.MutableClock;
 import io.vaultpki.emulator.spi.EmulatorResponse.Kind;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

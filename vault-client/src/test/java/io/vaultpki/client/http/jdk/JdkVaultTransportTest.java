@@ -13,7 +13,7 @@ import io.vaultpki.client.http.VaultResponseException;
 import io.vaultpki.client.http.VaultServerException;
 import io.vaultpki.client.http.VaultTimeoutException;
 import io.vaultpki.client.http.VaultUnavailableException;
-import io.vaultpki.emulator.Flavor;
+import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.StandbyMode;
 import io.vaultpki.emulator.VaultEmulator;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.vaultpki.emulator;
+package io.vaultpki.emulator.go;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -17,12 +17,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 
 /**
- * Serialises JSON the way Go's {@code json.Encoder} does (vault-api.md section 1.2): compact, a trailing newline,
- * and HTML-sensitive characters escaped as lower-case {@code \u0026}-style sequences.
+ * Serialises JSON the way Go's {@code json.Encoder} does (https://pkg.go.dev/encoding/json#Encoder.Encode): compact,
+ * a trailing newline, and HTML-sensitive characters escaped as lower-case {@code \u0026}-style sequences.
  */
-final class GoJson {
+public final class GoJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectMapper WRITER = new ObjectMapper();
 
     static {
@@ -32,18 +32,18 @@ final class GoJson {
     private GoJson() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    static ArrayNode array(Iterable<String> values) {
+    public static ArrayNode array(Iterable<String> values) {
         var array = JsonNodeFactory.instance.arrayNode();
         values.forEach(array::add);
         return array;
     }
 
     /** Encodes like {@code json.NewEncoder(w).Encode(v)}: compact, escaped, newline-terminated. */
-    static byte[] encode(JsonNode node) {
+    public static byte[] encode(JsonNode node) {
         try {
             return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -51,12 +51,12 @@ final class GoJson {
         }
     }
 
-    static JsonNode parse(byte[] body) throws IOException {
+    public static JsonNode parse(byte[] body) throws IOException {
         return MAPPER.readTree(body);
     }
 
     /** Go marshals maps with sorted keys; backends build insertion-ordered nodes, so sort them for rendering. */
-    static JsonNode sortedKeys(JsonNode node) {
+    public static JsonNode sortedKeys(JsonNode node) {
         if (node == null) {
             return null;
         }

@@ -1,5 +1,6 @@
-package io.vaultpki.emulator;
+package io.vaultpki.emulator.token;
 
+import io.vaultpki.emulator.spi.NamespacePath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public record TokenSpec(
         }
 
         public Builder namespace(String namespace) {
-            this.namespace = Namespaces.normalize(namespace);
+            this.namespace = NamespacePath.normalize(namespace);
             return this;
         }
 

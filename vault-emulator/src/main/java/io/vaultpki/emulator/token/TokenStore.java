@@ -1,4 +1,4 @@
-package io.vaultpki.emulator;
+package io.vaultpki.emulator.token;
 
 import io.vaultpki.emulator.spi.TokenEntry;
 
@@ -24,7 +24,7 @@ public final class TokenStore {
     private final Map<String, Duration> periods = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    TokenStore(Clock clock) {
+    public TokenStore(Clock clock) {
         this.clock = clock;
     }
 
@@ -60,7 +60,7 @@ public final class TokenStore {
     }
 
     /** The init-style root token: policies [root], path auth/token/root, no lease, never expires. */
-    TokenEntry createRoot() {
+    public TokenEntry createRoot() {
         String id = "hvs." + random(24);
         var entry = new TokenEntry(id, random(24), List.of("root"), "auth/token/root", "root", null, "", "service",
                 clock.instant(), 0, null, 0, 0, false, false, true, "", null);

@@ -1,8 +1,9 @@
-package io.vaultpki.emulator;
+package io.vaultpki.emulator.token;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vaultpki.emulator.auth.AuthResponses;
+import io.vaultpki.emulator.go.GoJson;
+import io.vaultpki.emulator.go.GoText;
 import io.vaultpki.emulator.spi.Backend;
 import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
@@ -18,16 +19,19 @@ import java.util.List;
 
 /**
  * The token auth method at {@code auth/token/}: lookup-self, renew-self, revoke-self and create
- * (vault-api.md sections 4.3-4.5).
+ * (https://developer.hashicorp.com/vault/api-docs/auth/token).
  */
-final class TokenBackend implements Backend {
+public final class TokenBackend implements Backend {
 
-    /** Vault prints times in the server's local zone; a non-UTC offset exercises clients' parsing (edge case 32). */
+    /**
+     * Vault prints times in the server's local zone; a non-UTC offset exercises clients' parsing
+     * (docs/vault-compatibility.md#emulator-tokens-and-logins).
+     */
     static final ZoneOffset SERVER_OFFSET = ZoneOffset.ofHours(-4);
 
     private final TokenStore tokens;
 
-    TokenBackend(TokenStore tokens) {
+    public TokenBackend(TokenStore tokens) {
         this.tokens = tokens;
     }
 

@@ -1,4 +1,4 @@
-package io.vaultpki.emulator.auth;
+package io.vaultpki.emulator.token;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -9,7 +9,10 @@ import io.vaultpki.emulator.spi.TokenEntry;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds the {@code auth} block of logins and renew-self (vault-api.md section 4.1), in Go's field order. */
+/**
+ * Builds the {@code auth} block of logins and renew-self, in Go's field order
+ * (docs/vault-compatibility.md#emulator-tokens-and-logins).
+ */
 public final class AuthResponses {
 
     private AuthResponses() {

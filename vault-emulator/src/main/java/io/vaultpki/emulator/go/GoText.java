@@ -1,4 +1,4 @@
-package io.vaultpki.emulator;
+package io.vaultpki.emulator.go;
 
 import java.time.Duration;
 import java.time.Instant;

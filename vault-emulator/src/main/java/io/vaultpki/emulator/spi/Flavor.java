@@ -1,4 +1,4 @@
-package io.vaultpki.emulator;
+package io.vaultpki.emulator.spi;
 
 /**
  * Which server the emulator imitates. OpenBao's API differs from Vault's in the points listed per constant

@@ -1,0 +1,104 @@
+package io.vaultpki.emulator.pki;
+
+import io.vaultpki.emulator.spi.Backend;
+import io.vaultpki.emulator.spi.EmulatorRequest;
+import io.vaultpki.emulator.spi.EmulatorResponse;
+import io.vaultpki.emulator.spi.Operation;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The PKI engine's route table: path pattern + operation → endpoint, first match wins, as Vault's
+ * {@code framework.Path} list does for the PKI backend
+ * (https://github.com/hashicorp/vault/blob/main/builtin/logical/pki/backend.go, {@code Paths}). A path that matches
+ * with another operation is {@code 405 unsupported operation} (a read route also takes HEAD); a path that matches
+ * nothing is {@code 404 unsupported path}. The multi-issuer routes (Vault 1.11+) are left out on a mount that
+ * emulates an older Vault.
+ */
+final class PkiRoutes {
+
+    /** Vault's {@code framework.GenericNameRegex}, for issuer refs and role names. */
+    private static final String NAME = "\\w(([\\w.-]+)?\\w)?";
+    private static final String SERIAL = Serials.PATTERN;
+
+    private record Route(Pattern path, Operation operation, boolean multiIssuer,
+                         BiFunction<EmulatorRequest, Matcher, EmulatorResponse> endpoint) {
+    }
+
+    private final PkiStore store;
+    private final List<Route> table;
+
+    PkiRoutes(PkiStore store, IssuerReads issuers, CertificateReads certificates, Issuance issuance,
+              Revocation revocation, MountConfigReads config) {
+        this.store = store;
+        this.table = List.of(
+                multiIssuer("issuers", Operation.LIST, (r, m) -> issuers.list(r)),
+                multiIssuer("issuer/(?<ref>" + NAME + ")", Operation.READ, (r, m) -> issuers.read(m.group("ref"))),
+                multiIssuer("issuer/(?<ref>" + NAME + ")/(?<format>json|pem|der)", Operation.READ,
+                        (r, m) -> issuers.raw(m.group("ref"), m.group("format"))),
+                multiIssuer("issuer/(?<ref>" + NAME + ")/crl", Operation.READ,
+                        (r, m) -> issuers.issuerCrl(m.group("ref"), "json")),
+                multiIssuer("issuer/(?<ref>" + NAME + ")/crl/(?<format>pem|der)", Operation.READ,
+                        (r, m) -> issuers.issuerCrl(m.group("ref"), m.group("format"))),
+                multiIssuer("issuer/(?<ref>" + NAME + ")/(?<verb>issue|sign)/(?<role>" + NAME + ")", Operation.UPDATE,
+                        (r, m) -> issuance.handle(r, m.group("role"), m.group("ref"), m.group("verb").equals("sign"))),
+                route("cert/ca", Operation.READ, (r, m) -> issuers.certCa(false)),
+                route("cert/ca_chain", Operation.READ, (r, m) -> issuers.certCa(true)),
+                route("cert/crl", Operation.READ, (r, m) -> issuers.defaultCrl("json")),
+                route("cert/ca/raw", Operation.READ, (r, m) -> issuers.caRaw("der")),
+                route("cert/ca/raw/pem", Operation.READ, (r, m) -> issuers.caRaw("pem")),
+                route("cert/(?<serial>" + SERIAL + ")", Operation.READ,
+                        (r, m) -> certificates.read(m.group("serial"))),
+                route("cert/(?<serial>" + SERIAL + ")/raw", Operation.READ,
+                        (r, m) -> certificates.raw(m.group("serial"), false)),
+                route("cert/(?<serial>" + SERIAL + ")/raw/pem", Operation.READ,
+                        (r, m) -> certificates.raw(m.group("serial"), true)),
+                route("ca", Operation.READ, (r, m) -> issuers.caRaw("der")),
+                route("ca/pem", Operation.READ, (r, m) -> issuers.caRaw("pem")),
+                route("ca_chain", Operation.READ, (r, m) -> issuers.caRaw("chain")),
+                route("crl", Operation.READ, (r, m) -> issuers.defaultCrl("der")),
+                route("crl/pem", Operation.READ, (r, m) -> issuers.defaultCrl("pem")),
+                route("certs", Operation.LIST, (r, m) -> certificates.list(r)),
+                route("certs/revoked", Operation.LIST, (r, m) -> certificates.listRevoked(r)),
+                route("(?<verb>issue|sign)/(?<role>" + NAME + ")", Operation.UPDATE,
+                        (r, m) -> issuance.handle(r, m.group("role"), null, m.group("verb").equals("sign"))),
+                route("revoke", Operation.UPDATE, (r, m) -> revocation.handle(r)),
+                route("roles", Operation.LIST, (r, m) -> config.listRoles(r)),
+                route("roles/(?<name>" + NAME + ")", Operation.READ, (r, m) -> config.readRole(m.group("name"))),
+                multiIssuer("config/issuers", Operation.READ, (r, m) -> issuers.configIssuers()),
+                route("config/urls", Operation.READ, (r, m) -> config.urls()),
+                route("tidy-status", Operation.READ, (r, m) -> config.tidyStatus()));
+    }
+
+    /** Runs the first route whose pattern matches the relative path. */
+    EmulatorResponse dispatch(EmulatorRequest request) {
+        for (Route route : table) {
+            if (route.multiIssuer() && store.legacy()) {
+                continue;
+            }
+            Matcher matcher = route.path().matcher(request.relativePath());
+            if (matcher.matches()) {
+                return takes(route.operation(), request.operation()) ? route.endpoint().apply(request, matcher)
+                        : Backend.unsupportedOperation();
+            }
+        }
+        return Backend.unsupportedPath();
+    }
+
+    private static boolean takes(Operation expected, Operation actual) {
+        return actual == expected || (expected == Operation.READ && actual == Operation.HEAD);
+    }
+
+    private static Route route(String pattern, Operation operation,
+                               BiFunction<EmulatorRequest, Matcher, EmulatorResponse> endpoint) {
+        return new Route(Pattern.compile(pattern), operation, false, endpoint);
+    }
+
+    private static Route multiIssuer(String pattern, Operation operation,
+                                     BiFunction<EmulatorRequest, Matcher, EmulatorResponse> endpoint) {
+        return new Route(Pattern.compile(pattern), operation, true, endpoint);
+    }
+}
