@@ -57,6 +57,8 @@ class StartupMessagesTest {
                         "monitor.refresh.concurrency must be at least 1, was 0"),
                 Arguments.of(List.of("METRIC_UPDATE_INTERVAL", "1h"), "METRIC_UPDATE_INTERVAL (monitor.refresh.interval): "
                         + "not a positive whole number of seconds such as 3600, was '1h'"),
+                Arguments.of(List.of("MONITOR_TLS_KEY", "/nonexistent/key.pem"),
+                        "MONITOR_TLS_KEY is set but MONITOR_TLS_CERT is not"),
                 Arguments.of(List.of("VAULT_AUTH_METHOD", "approle"),
                         "vault.auth.role-id: vault.auth.role-id must be set when vault.auth.method=approle"));
     }
