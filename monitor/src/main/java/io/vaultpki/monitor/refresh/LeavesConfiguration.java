@@ -1,6 +1,7 @@
 package io.vaultpki.monitor.refresh;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
@@ -10,6 +11,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param enabled whether leaves are listed and read at all (default true)
  */
+@Context
 @ConfigurationProperties(LeavesConfiguration.PREFIX)
 public record LeavesConfiguration(@Bindable(defaultValue = "true") boolean enabled) {
 
