@@ -213,14 +213,13 @@ final class MonitorBench {
         }
         VaultSettings settings = VaultSettings.builder().address(emu.url()).allowRootToken(true).build();
         TokenAuthentication auth = new TokenAuthentication(VaultToken.of(emu.rootToken()));
-        MountsConfiguration mounts = new MountsConfiguration();
-        mounts.setInclude(List.of(include));
-        RefreshConfiguration configuration = new RefreshConfiguration();
-        configuration.setMaxRequestsPerSecond(rate);
-        configuration.setConcurrency(CONCURRENCY);
+        MountsConfiguration mounts = new MountsConfiguration(null, List.of(include), List.of(), List.of());
+        // the interval and initial delay do not matter here: the bench calls refresh() itself
+        RefreshConfiguration configuration = new RefreshConfiguration(Duration.ofSeconds(60), CONCURRENCY, rate,
+                Duration.ZERO);
         try (VaultClient client = VaultClient.create(settings, auth)) {
             PkiRefresher refresher = new PkiRefresher(client, auth, new SnapshotHolder(settings),
-                    new MountSelection(mounts, Map.of()), configuration, new LeavesConfiguration(),
+                    new MountSelection(mounts), configuration, new LeavesConfiguration(true),
                     new RefreshMetrics(new SimpleMeterRegistry()));
             try {
                 emu.requests().clear();

@@ -53,6 +53,12 @@ class StartupMessagesTest {
                         "MONITOR_INTERVAL is not a duration such as 90s or 1h: every hour"),
                 Arguments.of(List.of("MONITOR_REFRESH_CONCURRENCY", "many"),
                         "monitor.refresh.concurrency: not a valid int: 'many' (environment variable MONITOR_REFRESH_CONCURRENCY)"),
+                Arguments.of(List.of("MONITOR_REFRESH_CONCURRENCY", "0"),
+                        "monitor.refresh.concurrency must be at least 1, was 0"),
+                Arguments.of(List.of("METRIC_UPDATE_INTERVAL", "1h"), "METRIC_UPDATE_INTERVAL (monitor.refresh.interval): "
+                        + "not a positive whole number of seconds such as 3600, was '1h'"),
+                Arguments.of(List.of("MONITOR_TLS_KEY", "/nonexistent/key.pem"),
+                        "MONITOR_TLS_KEY is set but MONITOR_TLS_CERT is not"),
                 Arguments.of(List.of("VAULT_AUTH_METHOD", "approle"),
                         "vault.auth.role-id: vault.auth.role-id must be set when vault.auth.method=approle"));
     }

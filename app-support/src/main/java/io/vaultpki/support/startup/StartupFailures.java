@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
  * {@link ConfigurationException} (the apps' own checks and a value Micronaut cannot convert),
  * {@link ConversionErrorException}, and the application's own types given to the constructor. The outermost one is
  * used, because it names the setting the user wrote.</li>
+ * <li>A settings bean that failed its Jakarta constraints: the constraints' messages, which name the settings.</li>
  * <li>A {@link BindException}: the port that is in use.</li>
  * <li>Otherwise the outermost exception that is not a wrapper, followed by the root cause when that adds
  * something ({@code Unable to start Micronaut server on *:8080 (BindException: Address already in use)}).</li>
@@ -80,6 +82,12 @@ public final class StartupFailures {
         for (Throwable t : chain) {
             if (isSettingError(t)) {
                 return new StartupFailure(StartupFailure.Kind.CONFIGURATION, settingMessage(t), failure);
+            }
+        }
+        for (Throwable t : chain) {
+            Optional<String> violations = ConstraintViolations.in(t.getMessage());
+            if (violations.isPresent()) {
+                return new StartupFailure(StartupFailure.Kind.CONFIGURATION, truncate(oneLine(violations.get())), failure);
             }
         }
         for (Throwable t : chain) {

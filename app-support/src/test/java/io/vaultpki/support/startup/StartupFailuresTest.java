@@ -77,6 +77,30 @@ class StartupFailuresTest {
     }
 
     @Test
+    void aSettingsRecordThatFailsItsConstraintsIsTheConstraintsMessagesOnOneLine() {
+        // Micronaut validation's text, the only thing its BeanInstantiationException carries
+        String violations = "Validation failed for bean definition [io.vaultpki.monitor.refresh.RefreshConfiguration]\n"
+                + "List of constraint violations:[\n"
+                + "\tio.vaultpki.monitor.refresh.RefreshConfiguration.concurrency - monitor.refresh.concurrency must be at"
+                + " least 1, was 0\n"
+                + "\tio.vaultpki.monitor.refresh.RefreshConfiguration.interval - monitor.refresh.interval must be positive,"
+                + " was PT0S\n]";
+        StartupFailure f = failures.explain(micronautWrapped(new BeanInstantiationException(
+                "Error instantiating bean of type [RefreshConfiguration]\n\nMessage: " + violations + "\nPath Taken: ...")));
+        assertThat(f.kind()).isEqualTo(StartupFailure.Kind.CONFIGURATION);
+        assertThat(f.message()).isEqualTo("monitor.refresh.concurrency must be at least 1, was 0; "
+                + "monitor.refresh.interval must be positive, was PT0S");
+    }
+
+    @Test
+    void aConstraintMessageCannotBreakTheLine() {
+        StartupFailure f = failures.explain(new BeanInstantiationException("List of constraint violations:[\n"
+                + "\tX.y - x.y must not be \u001b[31m" + "z".repeat(600) + "\n]"));
+        assertThat(f.message()).startsWith("x.y must not be").hasSize(StartupFailures.MAX_LENGTH)
+                .doesNotContain("\u001b", "\n");
+    }
+
+    @Test
     void anUnconvertibleValueIsShortenedAndCannotBreakTheLine() {
         String hostile = "x".repeat(500) + "\n\tat fake.Frame(Fake.java:1)\u001b[31m";
         StartupFailure f = failures.explain(new ConfigurationException("Error resolving property value "

@@ -1,6 +1,5 @@
 package io.vaultpki.monitor.health;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -27,7 +26,6 @@ import java.util.Optional;
  * {@code monitor.health.ready-grace}. The grace keeps the monitor in the load balancer while it serves the last good
  * data through a short Vault outage; after it, the data is too old to be trusted and the probe answers 503.
  */
-// @Context: a bad monitor.health.ready-grace stops start-up rather than the first probe
 @Context
 @Readiness
 public class VaultReadinessIndicator implements HealthIndicator {
@@ -39,15 +37,11 @@ public class VaultReadinessIndicator implements HealthIndicator {
     private final Clock clock;
 
     @Inject
-    public VaultReadinessIndicator(SnapshotHolder snapshots,
-                                   @Value("${monitor.health.ready-grace:5m}") Duration readyGrace) {
-        this(snapshots, readyGrace, Clock.systemUTC());
+    public VaultReadinessIndicator(SnapshotHolder snapshots, HealthConfiguration configuration) {
+        this(snapshots, configuration.readyGrace(), Clock.systemUTC());
     }
 
     VaultReadinessIndicator(SnapshotHolder snapshots, Duration readyGrace, Clock clock) {
-        if (readyGrace.isNegative()) {
-            throw new IllegalArgumentException("monitor.health.ready-grace must not be negative, got " + readyGrace);
-        }
         this.snapshots = snapshots;
         this.readyGrace = readyGrace;
         this.clock = clock;

@@ -1,57 +1,44 @@
 package io.vaultpki.monitor.metrics;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.vaultpki.support.config.PositiveDuration;
+import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
 
 /**
  * {@code monitor.thresholds.*}: how close to expiry an issuer becomes {@code warning} (default 30 days) or
  * {@code critical} (default 7 days). The status API grades issuers with them and
- * {@code vault_pki_monitor_threshold_seconds} exports them, so alert rules and the status API agree.
+ * {@code vault_pki_monitor_threshold_seconds} exports them, so alert rules and the status API agree. Each must be
+ * positive (checked when bound) and critical shorter than warning (checked by the constructor, for any instance).
+ *
+ * @param warning  an issuer with less time left is {@code warning}
+ * @param critical an issuer with less time left is {@code critical}
  */
-@ConfigurationProperties("monitor.thresholds")
-public class ExpiryThresholds {
+@Context
+@ConfigurationProperties(ExpiryThresholds.PREFIX)
+public record ExpiryThresholds(
+        @Bindable(defaultValue = "30d") @NotNull
+        @PositiveDuration(message = "monitor.thresholds.warning must be a positive duration, was {validatedValue}")
+        Duration warning,
+        @Bindable(defaultValue = "7d") @NotNull
+        @PositiveDuration(message = "monitor.thresholds.critical must be a positive duration, was {validatedValue}")
+        Duration critical) {
 
-    private Duration warning = Duration.ofDays(30);
-    private Duration critical = Duration.ofDays(7);
+    public static final String PREFIX = "monitor.thresholds";
 
-    public ExpiryThresholds() {
-    }
-
-    /** Thresholds for tests and tools; validated like the configured ones. */
-    public static ExpiryThresholds of(Duration warning, Duration critical) {
-        ExpiryThresholds thresholds = new ExpiryThresholds();
-        thresholds.setWarning(warning);
-        thresholds.setCritical(critical);
-        return thresholds.validate();
-    }
-
-    public Duration warning() {
-        return warning;
-    }
-
-    public void setWarning(Duration warning) {
-        this.warning = warning;
-    }
-
-    public Duration critical() {
-        return critical;
-    }
-
-    public void setCritical(Duration critical) {
-        this.critical = critical;
-    }
-
-    /** Critical must come before warning, and both must be positive; the message names the settings. */
-    public ExpiryThresholds validate() {
-        if (warning == null || critical == null || critical.isNegative() || critical.isZero()) {
-            throw new ConfigurationException("monitor.thresholds.warning and .critical must be positive durations");
-        }
+    public ExpiryThresholds {
         if (critical.compareTo(warning) >= 0) {
             throw new ConfigurationException("monitor.thresholds.critical (" + critical
                     + ") must be shorter than monitor.thresholds.warning (" + warning + ")");
         }
-        return this;
+    }
+
+    /** Thresholds for tests and tools. */
+    public static ExpiryThresholds of(Duration warning, Duration critical) {
+        return new ExpiryThresholds(warning, critical);
     }
 }

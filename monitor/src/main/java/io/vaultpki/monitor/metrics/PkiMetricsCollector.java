@@ -37,6 +37,7 @@ public class PkiMetricsCollector implements MultiCollector {
     private final SnapshotHolder snapshots;
     private final ExpiryThresholds thresholds;
     private final LeafSeriesConfiguration leafSeries;
+    private final List<Duration> expiringWindows;
     private final BuildInfo buildInfo;
     private final Clock clock;
     private final String cachedNote;
@@ -47,8 +48,9 @@ public class PkiMetricsCollector implements MultiCollector {
                                LeafSeriesConfiguration leafSeries, BuildInfo buildInfo, Duration refreshInterval,
                                Clock clock) {
         this.snapshots = snapshots;
-        this.thresholds = thresholds.validate();
-        this.leafSeries = leafSeries.validate();
+        this.thresholds = thresholds;
+        this.leafSeries = leafSeries;
+        this.expiringWindows = leafSeries.windows();
         this.buildInfo = buildInfo;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
@@ -153,7 +155,7 @@ public class PkiMetricsCollector implements MultiCollector {
                 counts.put(state, 0);
             }
             Map<Duration, Integer> windows = new LinkedHashMap<>();
-            leafSeries.expiringWindows().forEach(w -> windows.put(w, 0));
+            expiringWindows.forEach(w -> windows.put(w, 0));
             for (LeafCertificate leaf : engine.leaves()) {
                 LeafState state = LeafState.of(leaf, now);
                 counts.merge(state, 1, Integer::sum);

@@ -1,17 +1,16 @@
 package io.vaultpki.monitor.mounts;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which PKI mounts are read: {@code PKI_MOUNT_PATH} (the Python exporter's variable) limits the monitor to
- * that one mount; otherwise a mount is read when it matches an include pattern (or there are none) and no exclude
- * pattern.
+ * Decides which PKI mounts are read: {@code monitor.mounts.only} (the Python exporter's {@code PKI_MOUNT_PATH})
+ * limits the monitor to that one mount; otherwise a mount is read when it matches an include pattern (or there are
+ * none) and no exclude pattern. Compiles the patterns once, so a bad one stops start-up naming its setting.
  */
-@Singleton
+@Context
 public class MountSelection {
 
     private final Optional<String> onlyMount;
@@ -19,15 +18,8 @@ public class MountSelection {
     private final List<MountPattern> exclude;
     private final List<String> namespaces;
 
-    @jakarta.inject.Inject
     public MountSelection(MountsConfiguration configuration) {
-        this(configuration, System.getenv());
-    }
-
-    /** A selection reading {@code PKI_MOUNT_PATH} from {@code environment} instead of the process environment. */
-    public MountSelection(MountsConfiguration configuration, Map<String, String> environment) {
-        this.onlyMount = Optional.ofNullable(environment.get("PKI_MOUNT_PATH")).map(String::strip)
-                .filter(s -> !s.isEmpty()).map(MountSelection::withTrailingSlash);
+        this.onlyMount = configuration.onlyMount().map(MountSelection::withTrailingSlash);
         this.include = configuration.include().stream().map(p -> MountPattern.parse("monitor.mounts.include", p)).toList();
         this.exclude = configuration.exclude().stream().map(p -> MountPattern.parse("monitor.mounts.exclude", p)).toList();
         List<String> configured = configuration.namespaces().stream()
@@ -47,7 +39,7 @@ public class MountSelection {
     }
 
     /**
-     * The one mount {@code PKI_MOUNT_PATH} names, with trailing slash; empty when it is not set. A named mount Vault
+     * The one mount {@code monitor.mounts.only} ({@code PKI_MOUNT_PATH}) names, with trailing slash; empty when it is not set. A named mount Vault
      * does not list as PKI is reported as not found rather than silently selecting nothing.
      */
     public Optional<String> namedMount() {

@@ -1,44 +1,42 @@
 package io.vaultpki.monitor.mounts;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code monitor.mounts.*}: which PKI mounts the monitor reads. Patterns match the mount path as Vault lists it,
- * with its trailing slash ({@code team/a/pki/}); see {@link MountPattern} for the syntax.
+ * with its trailing slash ({@code team/a/pki/}); see {@link MountPattern} for the syntax. The patterns are compiled,
+ * and a bad one reported naming its setting, by {@link MountSelection}.
+ *
+ * @param only       the one mount to read ({@code pki} or {@code pki/}), the Python exporter's {@code PKI_MOUNT_PATH}
+ *                   (mapped by {@link io.vaultpki.monitor.MonitorEnvironmentAliases}); unset reads every selected mount
+ * @param include    only mounts matching one of these patterns are read; empty means all
+ * @param exclude    mounts matching one of these patterns are skipped, even when included
+ * @param namespaces namespaces to read; empty means the client's own namespace only
  */
-@ConfigurationProperties("monitor.mounts")
-public class MountsConfiguration {
+@ConfigurationProperties(MountsConfiguration.PREFIX)
+public record MountsConfiguration(@Nullable String only, @Nullable List<String> include,
+                                  @Nullable List<String> exclude, @Nullable List<String> namespaces) {
 
-    private List<String> include = List.of();
-    private List<String> exclude = List.of();
-    private List<String> namespaces = List.of();
+    public static final String PREFIX = "monitor.mounts";
 
-    /** Only mounts matching one of these patterns are read; empty means all. */
-    public List<String> include() {
-        return include;
+    public MountsConfiguration {
+        only = only == null || only.isBlank() ? null : only.strip();
+        include = include == null ? List.of() : List.copyOf(include);
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
     }
 
-    public void setInclude(List<String> include) {
-        this.include = List.copyOf(include);
+    /** Every PKI mount of the client's namespace. */
+    public static MountsConfiguration all() {
+        return new MountsConfiguration(null, List.of(), List.of(), List.of());
     }
 
-    /** Mounts matching one of these patterns are skipped, even when included. */
-    public List<String> exclude() {
-        return exclude;
-    }
-
-    public void setExclude(List<String> exclude) {
-        this.exclude = List.copyOf(exclude);
-    }
-
-    /** Namespaces to read; empty means the client's own namespace only. */
-    public List<String> namespaces() {
-        return namespaces;
-    }
-
-    public void setNamespaces(List<String> namespaces) {
-        this.namespaces = List.copyOf(namespaces);
+    /** {@link #only()} when it is set. */
+    public Optional<String> onlyMount() {
+        return Optional.ofNullable(only);
     }
 }

@@ -82,7 +82,9 @@ final class EngineRefresher {
         try {
             summaries = calls.call("list_issuers", pki::listIssuers);
         } catch (MultiIssuerUnsupportedException e) {
-            // Vault before 1.11: one CA per mount, read from cert/ca and crl (vault-api.md 3.4, edge case 2)
+            // Vault before 1.11 has no issuers API (LIST answers 404 "unsupported path"): one CA per mount,
+            // read from cert/ca and crl. Multi-issuer PKI arrived in 1.11.0:
+            // https://developer.hashicorp.com/vault/api-docs/secret/pki#notice-about-new-multi-issuer-functionality
             legacy = true;
             summaries = List.of(LEGACY_ISSUER);
         } catch (RuntimeException e) {

@@ -1,23 +1,19 @@
 package io.vaultpki.monitor.refresh;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * {@code monitor.leaves.*} as the refresh sees it: whether leaves are collected at all. The snapshot carries every
  * leaf with its {@link LeafCertificate#superseded()} flag; which ones are exported ({@code include-superseded}) is
  * the metrics' {@code LeafSeriesConfiguration}.
+ *
+ * @param enabled whether leaves are listed and read at all (default true)
  */
-@ConfigurationProperties("monitor.leaves")
-public class LeavesConfiguration {
+@Context
+@ConfigurationProperties(LeavesConfiguration.PREFIX)
+public record LeavesConfiguration(@Bindable(defaultValue = "true") boolean enabled) {
 
-    private boolean enabled = true;
-
-    /** Whether leaves are listed and read at all (default true). */
-    public boolean enabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
+    public static final String PREFIX = "monitor.leaves";
 }

@@ -63,7 +63,6 @@ public class PkiRefresher {
     public PkiRefresher(VaultClient client, VaultAuthentication authentication, SnapshotHolder holder,
                         MountSelection selection, RefreshConfiguration configuration, LeavesConfiguration leaves,
                         RefreshMetrics metrics) {
-        configuration.validate();
         this.client = client;
         this.holder = holder;
         this.selection = selection;

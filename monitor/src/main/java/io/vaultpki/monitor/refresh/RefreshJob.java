@@ -20,13 +20,11 @@ import java.util.random.RandomGenerator;
  * Runs {@link PkiRefresher#refresh()} after {@link RefreshConfiguration#initialDelay()}, then again one
  * {@link RefreshConfiguration#interval()} after each good refresh and sooner after a failed one
  * ({@link RetryAfterFailure}: backoff from a few seconds up to the interval). Each run schedules the next, so two
- * refreshes never overlap. Scheduled by hand rather than with {@code @Scheduled} so that the interval's environment
- * variables ({@code MONITOR_INTERVAL}, {@code METRIC_UPDATE_INTERVAL}) really drive it. Created at start-up, so
- * invalid refresh settings stop the application. {@code monitor.refresh.enabled: false} switches it off (tests that
- * drive the refresher themselves).
+ * refreshes never overlap. Scheduled by hand rather than with {@code @Scheduled} so that the delay can change after
+ * a failure. {@code monitor.refresh.enabled: false} switches it off (tests that drive the refresher themselves).
  */
 @Context
-@Requires(property = "monitor.refresh.enabled", notEquals = "false")
+@Requires(property = RefreshConfiguration.PREFIX + ".enabled", notEquals = "false")
 public class RefreshJob implements ApplicationEventListener<io.micronaut.context.event.StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshJob.class);
@@ -42,7 +40,7 @@ public class RefreshJob implements ApplicationEventListener<io.micronaut.context
     public RefreshJob(PkiRefresher refresher, RefreshConfiguration configuration,
                       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.refresher = refresher;
-        this.configuration = configuration.validate();
+        this.configuration = configuration;
         this.scheduler = scheduler;
         this.retry = new RetryAfterFailure(this.configuration.interval(), RandomGenerator.getDefault());
     }

@@ -34,7 +34,7 @@ public class StatusReporter {
 
     public StatusReporter(SnapshotHolder snapshots, ExpiryThresholds thresholds, Clock clock) {
         this.snapshots = snapshots;
-        this.thresholds = thresholds.validate();
+        this.thresholds = thresholds;
         this.clock = clock;
     }
 

@@ -10,8 +10,9 @@ import io.micronaut.http.annotation.Produces;
  * {@code GET /}: a tiny page naming the app and linking its endpoints, where the Python exporter answered 200 too
  * (monitoring that probes {@code /} keeps working). Static text only: no Vault address, no data, no secret. It is
  * an ordinary route, so with HTTPS on it is served on the HTTPS port with the same client authentication as
- * {@code /metrics}, and the probes-only plain HTTP port answers 404 for it ({@link ProbesOnlyOverPlainHttp}).
- * Links are relative, so they also work behind a reverse proxy that serves the monitor under a path prefix.
+ * {@code /metrics}, and the probes-only plain HTTP port answers 404 for it
+ * ({@link io.vaultpki.support.https.ProbesOnlyOverPlainHttp}). Links are relative, so they also work behind a
+ * reverse proxy that serves the monitor under a path prefix.
  */
 @Controller
 public class HomePage {

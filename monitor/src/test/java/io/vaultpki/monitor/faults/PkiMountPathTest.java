@@ -3,22 +3,16 @@ package io.vaultpki.monitor.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.IssuerSpec;
 import io.vaultpki.emulator.token.TokenSpec;
+import io.vaultpki.monitor.MonitorEnvironmentAliases;
 import io.vaultpki.monitor.metrics.Scrape;
-import io.vaultpki.monitor.mounts.MountSelection;
-import io.vaultpki.monitor.mounts.MountsConfiguration;
 import io.vaultpki.testkit.Await;
 import io.vaultpki.testkit.CapturedLog;
-import jakarta.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -62,10 +56,12 @@ class PkiMountPathTest {
     void aPkiMountPathThatIsNotAPkiMountIsAWarningARuleAndAnEngineNotUpWithReasonNotFound(String mount)
             throws IOException {
         try (CapturedLog log = new CapturedLog();
-             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+             // the process environment cannot be set here: its PKI_MOUNT_PATH goes through the monitor's alias table
+             EmbeddedServer server = ApplicationContext.builder().properties(Map.of(
                      "vault.address", emu.url().toString(), "vault.auth.method", "token", "vault.token", token,
-                     "monitor.refresh.interval", "200ms", "micronaut.server.port", -1,
-                     "test.pki-mount-path", mount));
+                     "monitor.refresh.interval", "200ms", "micronaut.server.port", -1))
+                     .propertySources(new MonitorEnvironmentAliases().propertySource(Map.of("PKI_MOUNT_PATH", mount)))
+                     .run(EmbeddedServer.class);
              HttpClient http = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
             String engine = mount + "/";
             Await.until("the engine in /metrics", Duration.ofSeconds(20), () -> Scrape.parse(
@@ -97,18 +93,6 @@ class PkiMountPathTest {
             assertThat(log.lines()).filteredOn(l -> l.contains("First refresh")).singleElement().satisfies(line ->
                     assertThat(line).contains("0 PKI mounts, 0 issuers, 0 CRLs, 0 leaf certificates; 1 named mount"
                             + " not found"));
-        }
-    }
-
-    /** Stands in for the process environment's {@code PKI_MOUNT_PATH}, which a test cannot set. */
-    @Factory
-    @Requires(property = "test.pki-mount-path")
-    static class PkiMountPathFromTestProperty {
-
-        @Singleton
-        @Replaces(MountSelection.class)
-        MountSelection selection(MountsConfiguration configuration, @Value("${test.pki-mount-path}") String path) {
-            return new MountSelection(configuration, Map.of("PKI_MOUNT_PATH", path));
         }
     }
 }

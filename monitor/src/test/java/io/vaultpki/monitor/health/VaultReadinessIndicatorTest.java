@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VaultReadinessIndicatorTest {
 
@@ -99,12 +98,6 @@ class VaultReadinessIndicatorTest {
         assertThat(VaultReadinessIndicator.withoutUserInfo("https://admin:s3cret@vault.example:8200/x"))
                 .isEqualTo("https://vault.example:8200/x");
         assertThat(VaultReadinessIndicator.withoutUserInfo(ADDRESS)).isEqualTo(ADDRESS);
-    }
-
-    @Test
-    void rejectsANegativeGrace() {
-        assertThatThrownBy(() -> new VaultReadinessIndicator(holder, Duration.ofSeconds(-1), Clock.systemUTC()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ready-grace");
     }
 
     private static PkiSnapshot snapshot(VaultState vault, Optional<Instant> lastSuccess) {

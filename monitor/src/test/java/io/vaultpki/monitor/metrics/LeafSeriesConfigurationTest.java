@@ -2,6 +2,7 @@ package io.vaultpki.monitor.metrics;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.vaultpki.monitor.MonitorSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,7 +29,7 @@ class LeafSeriesConfigurationTest {
 
             assertThat(leaves.maxSeries()).isEqualTo(10_000);
             assertThat(leaves.includeSuperseded()).isFalse();
-            assertThat(leaves.expiringWindows()).containsExactly(Duration.ofDays(7), Duration.ofDays(30));
+            assertThat(leaves.windows()).containsExactly(Duration.ofDays(7), Duration.ofDays(30));
         }
     }
 
@@ -41,19 +42,17 @@ class LeafSeriesConfigurationTest {
 
             assertThat(leaves.maxSeries()).isEqualTo(5);
             assertThat(leaves.includeSuperseded()).isTrue();
-            assertThat(leaves.expiringWindows()).containsExactly(Duration.ofHours(12), Duration.ofDays(14));
+            assertThat(leaves.windows()).containsExactly(Duration.ofHours(12), Duration.ofDays(14));
         }
     }
 
     @Test
     void aNegativeCapIsRejected() {
-        LeafSeriesConfiguration leaves = new LeafSeriesConfiguration();
-        leaves.setMaxSeries(-1);
-
-        assertThatThrownBy(leaves::validate).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("monitor.leaves.max-series");
-        leaves.setMaxSeries(0);
-        leaves.useExpiringWindows(List.of(Duration.ZERO));
-        assertThatThrownBy(leaves::validate).hasMessageContaining("monitor.leaves.expiring-windows");
+        assertThat(MonitorSettings.startupLine(Map.of("monitor.leaves.max-series", "-1")))
+                .isEqualTo("monitor.leaves.max-series must not be negative, was -1");
+        assertThatThrownBy(() -> new LeafSeriesConfiguration(0, false, List.of("0s")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("monitor.leaves.expiring-windows");
+        assertThat(MonitorSettings.startupLine(Map.of("monitor.leaves.expiring-windows", "7d,week")))
+                .isEqualTo("monitor.leaves.expiring-windows: 'week' is not a duration such as 7d or 720h");
     }
 }

@@ -47,8 +47,13 @@ class PkiMetricsCollectorTest {
     @BeforeEach
     void setUp() {
         holder = new SnapshotHolder(VaultSettings.builder().address(ADDRESS).build());
-        leafSeries = new LeafSeriesConfiguration();
+        leafSeries = leafSeries(10_000, false, "7d", "30d");
         registry = null;
+    }
+
+    /** The settings as {@code monitor.leaves.*} binds them (the defaults are 10000, false, 7d and 30d). */
+    private static LeafSeriesConfiguration leafSeries(int maxSeries, boolean includeSuperseded, String... windows) {
+        return new LeafSeriesConfiguration(maxSeries, includeSuperseded, List.of(windows));
     }
 
     private Scrape scrape(PkiSnapshot snapshot) {
@@ -59,7 +64,7 @@ class PkiMetricsCollectorTest {
     private Scrape scrape() {
         if (registry == null) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            registry.getPrometheusRegistry().register(new PkiMetricsCollector(holder, new ExpiryThresholds(),
+            registry.getPrometheusRegistry().register(new PkiMetricsCollector(holder, ExpiryThresholds.of(Duration.ofDays(30), Duration.ofDays(7)),
                     leafSeries, new BuildInfo("1.2.3", "abc123"), Duration.ofSeconds(90), clock));
         }
         return Scrape.parse(registry.scrape());
@@ -175,7 +180,7 @@ class PkiMetricsCollectorTest {
 
     @Test
     void supersededCertificatesGetSeriesWhenTheSettingIncludesThem() {
-        leafSeries.setIncludeSuperseded(true);
+        leafSeries = leafSeries(10_000, true, "7d", "30d");
         Scrape scrape = scrape(snapshot(engine("pki/", List.of(), List.of(), List.of(
                 leaf("01:01", "a.example.com", NOW.plus(Duration.ofDays(5))),
                 superseded("04:04", "a.example.com", NOW.plus(Duration.ofDays(1)))), true)));
@@ -214,7 +219,7 @@ class PkiMetricsCollectorTest {
 
     @Test
     void configuredWindowsBecomeTheWindowLabels() {
-        leafSeries.useExpiringWindows(List.of(Duration.ofHours(12), Duration.ofDays(14)));
+        leafSeries = leafSeries(10_000, false, "12h", "14d");
         Scrape scrape = scrape(snapshot(engine("pki/", List.of(), List.of(), List.of(
                 leaf("01", "a", NOW.plus(Duration.ofHours(6)))), true)));
 
@@ -224,7 +229,7 @@ class PkiMetricsCollectorTest {
 
     @Test
     void theCapKeepsTheSoonestExpiringSeriesAndCountsTheRestPerEngine() {
-        leafSeries.setMaxSeries(3);
+        leafSeries = leafSeries(3, false, "7d", "30d");
         List<io.vaultpki.monitor.refresh.LeafCertificate> first = new ArrayList<>();
         List<io.vaultpki.monitor.refresh.LeafCertificate> second = new ArrayList<>();
         for (int day = 1; day <= 4; day++) {

@@ -1,6 +1,7 @@
 package io.vaultpki.monitor.metrics;
 
 import io.micronaut.context.ApplicationContext;
+import io.vaultpki.monitor.MonitorSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,5 +33,16 @@ class ThresholdsConfigurationTest {
 
         assertThatThrownBy(() -> ApplicationContext.run(properties).close())
                 .rootCause().hasMessageContaining("monitor.thresholds.critical");
+    }
+
+    @Test
+    void aBadThresholdStopsStartUpWithOneLineNamingIt() {
+        assertThat(MonitorSettings.startupLine(Map.of("monitor.thresholds.warning", "7d", "monitor.thresholds.critical",
+                "30d"))).isEqualTo("monitor.thresholds.critical (PT720H) must be shorter than monitor.thresholds.warning"
+                + " (PT168H)");
+        assertThat(MonitorSettings.startupLine(Map.of("monitor.thresholds.critical", "0s")))
+                .isEqualTo("monitor.thresholds.critical must be a positive duration, was PT0S");
+        assertThat(MonitorSettings.startupLine(Map.of("monitor.thresholds.warning", "month")))
+                .isEqualTo("monitor.thresholds.warning: not a valid Duration: 'month'");
     }
 }

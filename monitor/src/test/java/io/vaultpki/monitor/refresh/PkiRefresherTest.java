@@ -87,30 +87,26 @@ class PkiRefresherTest {
 
     private Fixture refresher(VaultClient client, SnapshotHolder holder, boolean leaves, List<String> namespaces,
                               String... include) {
-        return refresher(client, new TokenAuthentication(VaultToken.of(token)), holder, leaves, namespaces, Map.of(), 4,
+        return refresher(client, new TokenAuthentication(VaultToken.of(token)), holder, leaves, namespaces, null, 4,
                 include);
     }
 
     private Fixture refresher(VaultClient client, VaultAuthentication authentication, SnapshotHolder holder,
-                              boolean leaves, List<String> namespaces, Map<String, String> env, int concurrency,
+                              boolean leaves, List<String> namespaces, String pkiMountPath, int concurrency,
                               String... include) {
-        MountsConfiguration mounts = new MountsConfiguration();
-        mounts.setInclude(List.of(include));
-        mounts.setNamespaces(namespaces);
-        LeavesConfiguration leavesConfiguration = new LeavesConfiguration();
-        leavesConfiguration.setEnabled(leaves);
-        RefreshConfiguration configuration = new RefreshConfiguration();
-        configuration.setMaxRequestsPerSecond(1000);
-        configuration.setConcurrency(concurrency);
+        MountsConfiguration mounts = new MountsConfiguration(pkiMountPath, List.of(include), List.of(), namespaces);
+        LeavesConfiguration leavesConfiguration = new LeavesConfiguration(leaves);
+        RefreshConfiguration configuration = new RefreshConfiguration(Duration.ofSeconds(60), concurrency, 1000,
+                Duration.ZERO);
         MeterRegistry registry = new SimpleMeterRegistry();
-        PkiRefresher refresher = new PkiRefresher(client, authentication, holder, new MountSelection(mounts, env),
+        PkiRefresher refresher = new PkiRefresher(client, authentication, holder, new MountSelection(mounts),
                 configuration, leavesConfiguration, new RefreshMetrics(registry));
         return new Fixture(refresher, holder, registry);
     }
 
     private Fixture withPkiMountPath(String pkiMountPath) {
         return refresher(client(null), new TokenAuthentication(VaultToken.of(token)), holder(), true, List.of(),
-                Map.of("PKI_MOUNT_PATH", pkiMountPath), 4);
+                pkiMountPath, 4);
     }
 
     private SnapshotHolder holder() {
@@ -467,7 +463,7 @@ class PkiRefresherTest {
         }
         // one engine at a time, in mount order, so "the other mounts" are the ones after stop-a/
         Fixture f = refresher(client(null), new TokenAuthentication(VaultToken.of(token)), holder(), true, List.of(),
-                Map.of(), 1, "stop-*");
+                null, 1, "stop-*");
         PkiSnapshot good = f.refresh();
         assertThat(good.engines()).allSatisfy(e -> assertThat(e.up()).isTrue());
 
@@ -573,7 +569,7 @@ class PkiRefresherTest {
                 home.resolve("no-service-account-token"));
         VaultClient client = VaultClient.create(VaultSettings.builder().address(emu.url()).build(), auto);
         clients.add(client);
-        Fixture f = refresher(client, auto, holder(), false, List.of(), Map.of(), 4, "auto/");
+        Fixture f = refresher(client, auto, holder(), false, List.of(), null, 4, "auto/");
         assertThat(auto.method()).as("before the first login").isEqualTo("auto");
 
         PkiSnapshot snapshot = f.refresh();

@@ -1,8 +1,10 @@
 package io.vaultpki.monitor.refresh;
 
+import io.vaultpki.monitor.MonitorSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,6 @@ class RequestRateLimiterTest {
 
     @Test
     void theLimitIsOnByDefault() {
-        assertThat(new RefreshConfiguration().maxRequestsPerSecond()).isEqualTo(20);
+        assertThat(MonitorSettings.bound(RefreshConfiguration.class, Map.of()).maxRequestsPerSecond()).isEqualTo(20);
     }
 }

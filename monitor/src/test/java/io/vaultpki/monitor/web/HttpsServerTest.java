@@ -1,5 +1,6 @@
 package io.vaultpki.monitor.web;
 
+import io.vaultpki.support.https.HttpsSettings;
 import io.vaultpki.testkit.TestCertificates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -50,7 +51,7 @@ class HttpsServerTest {
                 "monitor.tls.client-ca", TestCertificates.writeCertificate(directory.resolve("client-ca.pem"),
                         clientCa.certificate()).toString(),
                 "monitor.health-port", String.valueOf(healthPort = freePort()));
-        HttpsSettings https = HttpsSettings.from(settings::get).orElseThrow();
+        HttpsSettings https = HttpsSettings.from(MonitorHttpsConfigurer.NAMES, settings::get).orElseThrow();
         Map<String, Object> properties = new HashMap<>(https.serverProperties());
         properties.put("micronaut.server.port", httpsPort = freePort());
         context = ApplicationContext.run(properties, "test");

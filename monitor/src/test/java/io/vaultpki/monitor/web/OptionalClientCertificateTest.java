@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * HTTPS configured the way an operator does it, through {@code monitor.tls.*} (or {@code MONITOR_TLS_*}) and
- * {@link HttpsConfigurer}, with {@code client-auth=want}: a client without a certificate is served.
+ * {@link MonitorHttpsConfigurer}, with {@code client-auth=want}: a client without a certificate is served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptionalClientCertificateTest {

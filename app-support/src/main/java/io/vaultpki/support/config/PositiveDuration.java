@@ -1,0 +1,29 @@
+package io.vaultpki.support.config;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A {@link java.time.Duration} setting that must be longer than zero ({@code null} is left to {@code @NotNull}).
+ * Jakarta has no duration constraints; the check is {@link DurationConstraints}. Give a {@code message} that names
+ * the setting, e.g. {@code "monitor.refresh.interval must be positive, was {validatedValue}"}.
+ */
+@Documented
+@Constraint(validatedBy = {})
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT,
+        ElementType.TYPE_USE})
+public @interface PositiveDuration {
+
+    String message() default "must be a positive duration, was {validatedValue}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}
