@@ -131,8 +131,7 @@ public final class ExportManager implements ExportService {
         for (ExportSpec spec : repository.loadAll()) {
             if (exports.containsKey(spec.name())) {
                 throw new IllegalStateException("export '" + spec.name() + "' is defined in configuration (exporter.exports."
-                        + spec.name() + ") and through the API (" + store.root().resolve(".state/specs/" + spec.name() + ".json")
-                        + "); remove one of them");
+                        + spec.name() + ") and through the API (" + repository.file(spec.name()) + "); remove one of them");
             }
             register(spec, Origin.API, now);
             runner.hookProblems(spec).forEach(problem -> LOG.warn("Export '{}' names hook '{}', which is not configured"

@@ -14,6 +14,7 @@ import io.vaultpki.exporter.files.FileSecrets;
 import io.vaultpki.exporter.files.FileSettings;
 import io.vaultpki.exporter.hook.HookRunner;
 import io.vaultpki.exporter.hook.Hooks;
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.material.VaultMaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
@@ -42,6 +43,11 @@ public class ExporterFactory {
     }
 
     @Singleton
+    ExportLayout exportLayout(ExporterConfiguration config) {
+        return new ExportLayout(config.validate().path());
+    }
+
+    @Singleton
     ExportStore exportStore(ExporterConfiguration config, FilesConfiguration files) {
         files.validate();
         FileSettings settings = new FileSettings(config.validate().path(), files.getGroup(), files.keyPermissions(),
@@ -57,13 +63,14 @@ public class ExporterFactory {
     @Singleton
     ExportManager exportManager(Environment environment, ExporterConfiguration config, ExportStore store,
                                 VaultClient vault, RenewalPolicy policy, AuditSink audit, ExporterMetrics metrics,
-                                VaultReachability reachability, ExportWorkers workers, Hooks hooks) {
+                                VaultReachability reachability, ExportWorkers workers, Hooks hooks,
+                                ExportLayout layout) {
         config.validate();
         Clock clock = Clock.systemUTC();
         ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), hooks,
                 audit, metrics, reachability, clock, config.refreshInterval(), config.concurrency());
         return new ExportManager(ConfiguredExports.read(environment, config.defaultMount(), hooks), store,
-                new SpecRepository(config.path(), config.defaultMount()), runner, policy, audit, clock, workers.pool());
+                new SpecRepository(layout, config.defaultMount()), runner, policy, audit, clock, workers.pool());
     }
 
     /** The pool export attempts run on; shut down with the context. */

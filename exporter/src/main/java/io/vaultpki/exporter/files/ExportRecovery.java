@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.spec.ExportFile;
 
 import java.io.IOException;
@@ -32,8 +33,8 @@ final class ExportRecovery {
         List<String> removed = new ArrayList<>();
         for (String entry : ExportDirectory.entries(dir)) {
             Path p = dir.resolve(entry);
-            boolean leftover = entry.startsWith(ExportDirectory.TMP_PREFIX)
-                    || (entry.equals(ExportDirectory.DATA_TMP) && Files.isSymbolicLink(p));
+            boolean leftover = entry.startsWith(ExportLayout.TMP_PREFIX)
+                    || (entry.equals(ExportLayout.DATA_TMP) && Files.isSymbolicLink(p));
             if (leftover) {
                 ExportDirectory.deleteTree(p);
                 removed.add(export + "/" + entry);
@@ -42,7 +43,7 @@ final class ExportRecovery {
         if (!removed.isEmpty()) {
             ExportDirectory.fsync(dir);
         }
-        Path data = dir.resolve(ExportDirectory.DATA);
+        Path data = dir.resolve(ExportLayout.DATA);
         if (Files.exists(data, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(data)) {
             return new Outcome(removed, false, true); // not ours to replace
         }

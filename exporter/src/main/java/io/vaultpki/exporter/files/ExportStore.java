@@ -1,11 +1,11 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.material.CertificateMaterial;
 import io.vaultpki.exporter.spec.ExportFile;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.NamingProfile;
-import io.vaultpki.exporter.spec.SpecValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +36,9 @@ public final class ExportStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportStore.class);
     private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
-    private static final String STATE = ".state";
 
     private final FileSettings settings;
+    private final ExportLayout layout;
     private final Clock clock;
     private final FilePermissions permissions;
     private final FileSetRenderer renderer;
@@ -54,6 +54,7 @@ public final class ExportStore {
 
     ExportStore(FileSettings settings, Clock clock, Duration lockWait) {
         this.settings = settings;
+        this.layout = new ExportLayout(settings.root());
         this.clock = clock;
         this.permissions = new FilePermissions(settings);
         this.renderer = new FileSetRenderer(settings.secrets());
@@ -61,7 +62,7 @@ public final class ExportStore {
         this.writer = new AtomicVersionWriter(permissions);
         this.collector = new VersionCollector(settings.keepVersions(), settings.grace());
         this.recovery = new ExportRecovery(writer);
-        this.locks = new ExportLocks(settings.root().resolve(STATE).resolve("locks"), lockWait);
+        this.locks = new ExportLocks(layout, lockWait);
     }
 
     /**
@@ -116,10 +117,7 @@ public final class ExportStore {
 
     /** {@code <root>/<name>}; the name must be a valid export name (it becomes a directory name). */
     public Path directory(String exportName) {
-        if (!SpecValidator.isValidName(exportName)) {
-            throw new IllegalArgumentException("not a valid export name: " + exportName);
-        }
-        return settings.root().resolve(exportName);
+        return layout.exportDirectory(exportName);
     }
 
     /**
@@ -254,7 +252,7 @@ public final class ExportStore {
         List<String> broken = new ArrayList<>();
         prepareRoot();
         for (String export : exportNames()) {
-            Path dir = settings.root().resolve(export);
+            Path dir = layout.exportDirectory(export);
             if (Files.isSymbolicLink(dir)) {
                 LOG.warn("Export directory {} is a symlink; the exporter will not write through it", dir);
                 broken.add(export);
@@ -285,7 +283,7 @@ public final class ExportStore {
     public int collectGarbage() {
         int removed = 0;
         for (String export : exportNames()) {
-            Path dir = settings.root().resolve(export);
+            Path dir = layout.exportDirectory(export);
             if (Files.isSymbolicLink(dir)) {
                 continue;
             }
@@ -312,7 +310,7 @@ public final class ExportStore {
             for (String entry : ExportDirectory.entries(settings.root())) {
                 Path p = settings.root().resolve(entry);
                 // .state and anything a human dropped here are not exports
-                if (SpecValidator.isValidName(entry) && (ExportDirectory.isDirectory(p) || Files.isSymbolicLink(p))) {
+                if (ExportLayout.isExportName(entry) && (ExportDirectory.isDirectory(p) || Files.isSymbolicLink(p))) {
                     out.add(entry);
                 }
             }
@@ -374,9 +372,8 @@ public final class ExportStore {
                     // another store created it first
                 }
             }
-            Path state = root.resolve(STATE);
-            ensurePrivateDirectory(state);
-            ensurePrivateDirectory(state.resolve("locks"));
+            ensurePrivateDirectory(layout.stateDirectory());
+            ensurePrivateDirectory(layout.locksDirectory());
         } catch (IOException e) {
             throw new ExportWriteException("cannot prepare the export root " + root + ": " + e, e);
         }

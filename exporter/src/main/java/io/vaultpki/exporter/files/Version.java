@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.spec.ExportFile;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ record Version(String name, Path path, ExportMetadata metadata, Map<String, Long
 
     /** Reads and checks {@code <dir>/<name>}; empty if anything about it is wrong. */
     static Optional<Version> readIntact(Path dir, String export, String name) {
-        if (!ExportDirectory.isVersionName(name)) {
+        if (!ExportLayout.isVersionName(name)) {
             return Optional.empty();
         }
         Path path = dir.resolve(name);

@@ -87,7 +87,7 @@ class ExportManagerTest {
         AuditSink sink = audit::add;
         ExportRunner runner = new ExportRunner(new VaultMaterialSource(pki.client), store, policy, new HookRunner(), hooks,
                 sink, new ExporterMetrics(new SimpleMeterRegistry()), reachability, pki.clock, Duration.ofMinutes(5), 4);
-        ExportManager manager = new ExportManager(List.of(configured), store, new SpecRepository(root, "pki_int"),
+        ExportManager manager = new ExportManager(List.of(configured), store, new SpecRepository(new io.vaultpki.exporter.layout.ExportLayout(root), "pki_int"),
                 runner, policy, sink, pki.clock, WORKERS);
         manager.start();
         return manager;
