@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * {@link ConfigurationException} (the apps' own checks and a value Micronaut cannot convert),
  * {@link ConversionErrorException}, and the application's own types given to the constructor. The outermost one is
  * used, because it names the setting the user wrote.</li>
+ * <li>A bean Micronaut refused to build because a Jakarta constraint of a settings record failed: the violations'
+ * messages, which name the setting ({@code exporter.concurrency must be between 1 and 64, was 500}).</li>
  * <li>A {@link BindException}: the port that is in use.</li>
  * <li>Otherwise the outermost exception that is not a wrapper, followed by the root cause when that adds
  * something ({@code Unable to start Micronaut server on *:8080 (BindException: Address already in use)}).</li>
@@ -48,6 +50,11 @@ public final class StartupFailures {
     private static final Pattern UNCONVERTIBLE = Pattern.compile(
             "Error resolving property value \\[([^\\]\n]+)\\]\\. Unable to convert value \\[(.*?)\\] to target type \\[([^\\]\n]+)\\]",
             Pattern.DOTALL);
+
+    // Micronaut's report of a settings bean that failed its Jakarta constraints: one "<path> - <message>" per line
+    private static final Pattern CONSTRAINT_REPORT = Pattern.compile(
+            "List of constraint violations:\\[\\s*\\n(.*?)\\n\\s*]", Pattern.DOTALL);
+    private static final Pattern VIOLATION = Pattern.compile("^\\s*(\\S+) - (.+)$", Pattern.MULTILINE);
 
     // Micronaut's ServerStartupException says "Unable to start Micronaut server on *:8082"
     private static final Pattern BOUND_PORT = Pattern.compile(" on \\S*:(\\d{1,5})\\s*$", Pattern.MULTILINE);
@@ -83,6 +90,12 @@ public final class StartupFailures {
             }
         }
         for (Throwable t : chain) {
+            Matcher report = t.getMessage() == null ? null : CONSTRAINT_REPORT.matcher(t.getMessage());
+            if (report != null && report.find()) {
+                return new StartupFailure(StartupFailure.Kind.CONFIGURATION, violations(report.group(1)), failure);
+            }
+        }
+        for (Throwable t : chain) {
             Matcher unconvertible = t.getMessage() == null ? null : UNCONVERTIBLE.matcher(t.getMessage());
             if (unconvertible != null && unconvertible.find()) {
                 return new StartupFailure(StartupFailure.Kind.CONFIGURATION, unconvertibleMessage(unconvertible), failure);
@@ -105,6 +118,21 @@ public final class StartupFailures {
             message = meaningful.getClass().getSimpleName() + ": " + message;
         }
         return new StartupFailure(StartupFailure.Kind.OTHER, truncate(message), failure);
+    }
+
+    /**
+     * The violations' messages, joined by {@code ; }. A message that does not start with a setting's name (Jakarta's
+     * default {@code must be less than or equal to 64}) is prefixed with the violation's path, the Java name of the
+     * bean and the property, so it still says where.
+     */
+    private static String violations(String report) {
+        List<String> lines = new ArrayList<>();
+        Matcher m = VIOLATION.matcher(report);
+        while (m.find()) {
+            String message = m.group(2).strip();
+            lines.add(message.matches("^[a-z][\\w-]*(\\.[\\w\\[\\]-]+)+\\b.*") ? message : m.group(1) + ": " + message);
+        }
+        return truncate(oneLine(lines.isEmpty() ? report : String.join("; ", lines)));
     }
 
     /** {@code port 8082 is already in use}, the port taken from Micronaut's "Unable to start ... on *:8082". */
