@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.vaultpki.exporter.access.ApiConfiguration;
 import io.vaultpki.exporter.access.AuthenticationFilter;
 
 /**
@@ -30,8 +31,8 @@ public class BodySizeFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> limit(HttpRequest<?> request) {
-        if (request.getContentLength() > configuration.maxBodySize()) {
-            return Problems.response(request, tooLarge(configuration.maxBodySize()));
+        if (request.getContentLength() > configuration.maxBodyBytes()) {
+            return Problems.response(request, tooLarge(configuration.maxBodyBytes()));
         }
         return null;
     }

@@ -36,7 +36,7 @@ public class ExportScheduler {
 
     public ExportScheduler(ExportManager manager, ExporterConfiguration config) {
         this.manager = manager;
-        this.tick = config.validate().schedulerTick();
+        this.tick = config.schedulerTick();
         // fail start-up now, with the setting named, rather than after the port is bound
         manager.checkConfiguration();
     }

@@ -7,17 +7,15 @@ import io.vaultpki.client.VaultClient;
 import io.vaultpki.exporter.audit.AuditSink;
 import io.vaultpki.exporter.config.ConfiguredExports;
 import io.vaultpki.exporter.config.ExporterConfiguration;
-import io.vaultpki.exporter.config.FilesConfiguration;
-import io.vaultpki.exporter.config.RenewalConfiguration;
 import io.vaultpki.exporter.files.ExportStore;
-import io.vaultpki.exporter.files.FileSecrets;
-import io.vaultpki.exporter.files.FileSettings;
+import io.vaultpki.exporter.files.FilesConfiguration;
 import io.vaultpki.exporter.hook.HookRunner;
 import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.material.VaultMaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
+import io.vaultpki.exporter.renewal.RenewalSettings;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -34,7 +32,7 @@ public class ExporterFactory {
     @Bean(preDestroy = "close")
     ExportWorkers workers(ExporterConfiguration config) {
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(config.validate().concurrency(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), r -> {
             Thread t = new Thread(r, "export-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -44,20 +42,17 @@ public class ExporterFactory {
 
     @Singleton
     ExportLayout exportLayout(ExporterConfiguration config) {
-        return new ExportLayout(config.validate().path());
+        return config.layout();
     }
 
     @Singleton
-    ExportStore exportStore(ExporterConfiguration config, FilesConfiguration files) {
-        files.validate();
-        FileSettings settings = new FileSettings(config.validate().path(), files.getGroup(), files.keyPermissions(),
-                files.getKeepVersions(), files.getGrace(), FileSecrets.of(files.pkcs12Password(), files.keyPassphrase()));
-        return new ExportStore(settings, Clock.systemUTC());
+    ExportStore exportStore(ExportLayout layout, FilesConfiguration files) {
+        return new ExportStore(files.settings(layout.root()), Clock.systemUTC());
     }
 
     @Singleton
-    RenewalPolicy renewalPolicy(RenewalConfiguration renewal) {
-        return new RenewalPolicy(renewal.settings(), new SecureRandom());
+    RenewalPolicy renewalPolicy(RenewalSettings renewal) {
+        return new RenewalPolicy(renewal, new SecureRandom());
     }
 
     @Singleton
@@ -65,7 +60,6 @@ public class ExporterFactory {
                                 VaultClient vault, RenewalPolicy policy, AuditSink audit, ExporterMetrics metrics,
                                 VaultReachability reachability, ExportWorkers workers, Hooks hooks,
                                 ExportLayout layout) {
-        config.validate();
         Clock clock = Clock.systemUTC();
         ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), hooks,
                 audit, metrics, reachability, clock, config.refreshInterval(), config.concurrency());
