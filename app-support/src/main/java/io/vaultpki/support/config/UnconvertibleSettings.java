@@ -22,7 +22,8 @@ import java.util.Optional;
  * This listener looks at every record bound under its prefix once it is built, and fails when a set value of a
  * component's type (a number, a duration, a boolean, an enum, ...) does not convert, in Micronaut's own words, so the
  * launcher prints {@code exporter.concurrency: not a valid int: 'four'} and names the environment variable it came
- * from. Strings, collections and maps always bind and are not looked at, so a secret's value is never echoed.
+ * from. An empty value counts as unset. Strings, collections and maps always bind and are not looked at, so a
+ * secret's value is never echoed.
  *
  * <p>An app registers one subclass as a bean, naming the prefix of its settings.
  */
@@ -62,8 +63,9 @@ public abstract class UnconvertibleSettings implements BeanCreatedEventListener<
                 continue;
             }
             String property = boundTo + "." + NameUtils.hyphenate(component.getName());
-            if (properties.containsProperty(property) && properties.getProperty(property, type).isEmpty()) {
-                String raw = properties.getProperty(property, String.class).orElse("");
+            String raw = properties.getProperty(property, String.class).orElse("");
+            // an empty value (EXPORTER_AUDIT_PATH="") leaves the setting at its default, as an unset one
+            if (!raw.isBlank() && properties.getProperty(property, type).isEmpty()) {
                 String shown = raw.length() <= MAX_VALUE ? raw : raw.substring(0, MAX_VALUE) + "…";
                 throw new ConfigurationException("Error resolving property value [" + property + "]. Unable to convert"
                         + " value [" + shown + "] to target type [" + type.getSimpleName() + "]");

@@ -56,5 +56,7 @@ class UnconvertibleSettingsTest {
                 "sample.enabled", "true", "sample.path", "relative", "sample.secret", "hunter2", "sample.names", "a,b"))
                 .check(DEFAULTS, "sample")).doesNotThrowAnyException();
         assertThatCode(() -> new Check(Map.of()).check(DEFAULTS, "sample")).doesNotThrowAnyException();
+        assertThatCode(() -> new Check(Map.of("sample.path", "", "sample.concurrency", " ")).check(DEFAULTS, "sample"))
+                .as("empty is unset").doesNotThrowAnyException();
     }
 }
