@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.access;
 
+import io.micronaut.context.env.PropertySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,16 @@ class ApiConfigurationTest {
 
         assertThat(c.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(new KeyTransportGuard(c).permits(false, null)).isTrue();
+    }
+
+    @Test
+    void theLimitsAreReadFromTheirEnvironmentVariables() {
+        PropertySource env = PropertySource.of("env", Map.of("EXPORTER_API_MAX_BODY_SIZE", "2KiB",
+                "EXPORTER_API_ALLOW_INSECURE_KEY_TRANSPORT", "true"), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        ApiConfiguration c = bound(ApiConfiguration.class, Map.of(), env);
+
+        assertThat(c.maxBodyBytes()).isEqualTo(2048);
+        assertThat(c.allowInsecureKeyTransport()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -1,6 +1,8 @@
 package io.vaultpki.exporter.audit;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.vaultpki.exporter.ExporterContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +35,16 @@ class AuditSettingsTest {
             assertThat(c.maxSize()).isEqualTo(10L * 1024 * 1024);
             assertThat(c.keep()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void auditSettingsAreReadFromTheirEnvironmentVariables() {
+        PropertySource env = PropertySource.of("env", Map.of("EXPORTER_AUDIT_PATH", "/var/log/audit.log",
+                "EXPORTER_AUDIT_MAX_SIZE", "2MB", "EXPORTER_AUDIT_KEEP", "0"), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        AuditSettings s = ExporterContexts.bound(AuditSettings.class, Map.of(), env);
+
+        assertThat(s).isEqualTo(new AuditSettings(Path.of("/var/log/audit.log"), "2MB", 0));
+        assertThat(s.maxSizeBytes()).isEqualTo(2L * 1024 * 1024);
     }
 
     @Test
