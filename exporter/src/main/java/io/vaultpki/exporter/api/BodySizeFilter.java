@@ -8,7 +8,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.vaultpki.exporter.access.ApiConfiguration;
-import io.vaultpki.exporter.access.AuthenticationFilter;
 
 /**
  * Refuses {@code /api/v1} bodies above {@code exporter.api.max-body-size} (413) from their {@code Content-Length},
