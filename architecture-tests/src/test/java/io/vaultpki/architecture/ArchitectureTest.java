@@ -42,8 +42,7 @@ class ArchitectureTest {
                 new MainModule("vault-emulator", "io.vaultpki.emulator", true, Set.of(
                         "RequestHandler.java", "pki/Issuance.java", "pki/PkiBackend.java")),
                 new MainModule("monitor", "io.vaultpki.monitor", false, Set.of()),
-                new MainModule("exporter", "io.vaultpki.exporter", true, Set.of(
-                        "files/ExportStore.java", "export/ExportManager.java")),
+                new MainModule("exporter", "io.vaultpki.exporter", false, Set.of()),
                 new MainModule("app-support", "io.vaultpki.support", false, Set.of()));
     }
 
