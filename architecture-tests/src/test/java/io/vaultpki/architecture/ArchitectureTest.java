@@ -33,15 +33,12 @@ class ArchitectureTest {
 
     static final int MAX_LINES = 300;
 
-    /** What each module may still do; issue 11 empties these allowances. */
     static Stream<MainModule> modules() {
-        return Stream.of(
-                new MainModule("vault-client", "io.vaultpki.client", false, Set.of()),
-                new MainModule("vault-emulator", "io.vaultpki.emulator", false, Set.of()),
-                new MainModule("monitor", "io.vaultpki.monitor", false, Set.of()),
-                new MainModule("exporter", "io.vaultpki.exporter", true, Set.of(
-                        "files/ExportStore.java", "export/ExportManager.java")),
-                new MainModule("app-support", "io.vaultpki.support", false, Set.of()));
+        return Stream.of(new MainModule("vault-client", "io.vaultpki.client"),
+                new MainModule("vault-emulator", "io.vaultpki.emulator"),
+                new MainModule("monitor", "io.vaultpki.monitor"),
+                new MainModule("exporter", "io.vaultpki.exporter"),
+                new MainModule("app-support", "io.vaultpki.support"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,11 +50,7 @@ class ArchitectureTest {
         assertThat(classes).as("classes of %s", module).isNotEmpty();
         EvaluationResult result = SlicesRuleDefinition.slices().assignedFrom(byPackage(module.basePackage()))
                 .should().beFreeOfCycles().evaluate(classes);
-        if (module.cyclesAllowed()) {
-            assertThat(result.hasViolation()).as("%s is free of cycles now: set cyclesAllowed to false", module).isTrue();
-        } else {
-            assertThat(result.getFailureReport().getDetails()).as("package cycles in %s", module).isEmpty();
-        }
+        assertThat(result.getFailureReport().getDetails()).as("package cycles in %s", module).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,10 +63,7 @@ class ArchitectureTest {
                 oversized.put(module.sources().relativize(file).toString().replace('\\', '/'), lines);
             }
         }
-        assertThat(oversized.keySet()).as("files over %d lines in %s: %s", MAX_LINES, module, oversized)
-                .isSubsetOf(module.oversized());
-        assertThat(module.oversized()).as("allowed oversized files of %s that are no longer over the limit (remove them"
-                + " from the allowance)", module).isSubsetOf(oversized.keySet());
+        assertThat(oversized).as("files over %d lines in %s", MAX_LINES, module).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

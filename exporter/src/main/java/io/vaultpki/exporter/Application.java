@@ -19,7 +19,7 @@ public final class Application {
         AppLauncher.forApp(NAME, Application.class)
                 .demoFlag(DemoVault.FLAG)
                 .settingErrors(ApiConfigurationException.class)
-                // the port is bound before the exporter touches the export directory or Vault (ExportScheduler)
+                // the port is bound before the exporter touches the export directory or Vault (ExporterStartup)
                 .portClash("EXPORTER_PORT", "Nothing was issued or written.")
                 .run(args, atExit -> ExporterDemo.propertiesIfRequested(args, atExit));
     }

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole exporter as it runs: configuration exports written at start-up by the scheduler, the API over the real
- * export manager, metrics and readiness, against an emulated Vault.
+ * export operations, metrics and readiness, against an emulated Vault.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -2,52 +2,68 @@ package io.vaultpki.support.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.ConfigurationReader;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.convert.ConversionContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.inject.BeanDefinition;
+import io.micronaut.core.naming.NameUtils;
+import io.micronaut.core.value.PropertyResolver;
 import jakarta.inject.Singleton;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * Refuses a settings record whose configured value Micronaut could not convert. A record's components are bound
- * through its constructor, and there Micronaut (4.10) quietly falls back to the {@code @Bindable} default when a
- * value does not convert ({@code monitor.refresh.concurrency=many} would run with 4); a setter-bound bean stopped
- * start-up instead. This restores that: any {@code @ConfigurationProperties} record whose component's property is
- * set but does not convert fails with Micronaut's own wording ({@code Error resolving property value [...]. Unable to
- * convert value [...] to target type [...]}), which the launcher turns into one line naming the setting.
+ * Stops start-up when a setting of a settings record is given a value that does not convert to its type, in both
+ * apps, for every {@code @ConfigurationProperties} record.
+ *
+ * <p>Micronaut (4.10) binds a record through its constructor, and a component that has a {@code @Bindable} default
+ * or is {@code @Nullable} silently gets that default (or {@code null}) when the given value does not convert:
+ * {@code exporter.concurrency=four} would run with 4, a misspelt duration with the default; the setter-bound beans
+ * of before stopped start-up instead. This listener fails in Micronaut's own words ({@code Error resolving property
+ * value [...]. Unable to convert value [...] to target type [...]}), which the launcher turns into one line naming
+ * the setting and the environment variable it came from. An empty value counts as unset. Strings, collections and
+ * maps always bind and are not looked at, so a secret's value is never echoed; other values are shortened.
  */
 @Singleton
 public class UnconvertibleSettings implements BeanCreatedEventListener<Object> {
     // <Object>, not <Record>: Micronaut does not offer a record bean to a listener of Record
 
+    private static final int MAX_VALUE = 40;
+
     @Override
     public Object onCreated(BeanCreatedEvent<Object> event) {
-        BeanDefinition<Object> definition = event.getBeanDefinition();
-        if (event.getBean() instanceof Record && definition.hasStereotype(ConfigurationReader.class)
+        Optional<String> boundTo = event.getBeanDefinition().stringValue(ConfigurationReader.class, "prefix");
+        // @EachProperty records (prefix.*) are named at run time; their factories check them
+        if (event.getBean() instanceof Record settings && boundTo.isPresent() && !boundTo.get().contains("*")
                 && event.getSource() instanceof ApplicationContext context) {
             // from the event, not injected: a listener of every bean cannot depend on the environment bean
-            Environment environment = context.getEnvironment();
-            for (Argument<?> argument : definition.getConstructor().getArguments()) {
-                argument.getAnnotationMetadata().stringValue(Property.class, "name")
-                        .ifPresent(name -> check(environment, name, argument));
-            }
+            check(context.getEnvironment(), settings, boundTo.get());
         }
         return event.getBean();
     }
 
-    private static void check(Environment environment, String property, Argument<?> argument) {
-        if (!environment.containsProperty(property)
-                || environment.getProperty(property, ConversionContext.of(argument)).isPresent()) {
-            return;
+    /**
+     * Fails when a component of {@code settings}, bound under {@code boundTo}, was set to a value its type cannot hold.
+     *
+     * @throws ConfigurationException naming the setting, the value (shortened) and the type
+     */
+    public static void check(PropertyResolver properties, Record settings, String boundTo) {
+        for (RecordComponent component : settings.getClass().getRecordComponents()) {
+            Class<?> type = component.getType();
+            if (CharSequence.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)
+                    || Map.class.isAssignableFrom(type) || type == Object.class || type.isRecord()) {
+                continue;
+            }
+            String property = boundTo + "." + NameUtils.hyphenate(component.getName());
+            String raw = properties.getProperty(property, String.class).orElse("");
+            // an empty value (EXPORTER_AUDIT_PATH="") leaves the setting at its default, as an unset one
+            if (!raw.isBlank() && properties.getProperty(property, type).isEmpty()) {
+                String shown = raw.length() <= MAX_VALUE ? raw : raw.substring(0, MAX_VALUE) + "…";
+                throw new ConfigurationException("Error resolving property value [" + property + "]. Unable to convert"
+                        + " value [" + shown + "] to target type [" + type.getSimpleName() + "]");
+            }
         }
-        // set, yet no value of the component's type: the conversion failed (the context does not keep its error)
-        environment.getProperty(property, String.class).ifPresent(raw -> {
-            throw new ConfigurationException("Error resolving property value [" + property + "]. Unable to convert"
-                    + " value [" + raw + "] to target type [" + argument.getTypeString(true) + "]");
-        });
     }
 }

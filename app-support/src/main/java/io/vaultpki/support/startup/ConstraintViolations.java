@@ -16,6 +16,8 @@ final class ConstraintViolations {
 
     private static final Pattern LIST = Pattern.compile("List of constraint violations:\\[\\n((?:\\t[^\\n]*\\n)+)\\]");
 
+    private static final Pattern SETTING_FIRST = Pattern.compile("[a-z][\\w-]*(\\.[\\w\\[\\]-]+)+\\b");
+
     private ConstraintViolations() {
     }
 
@@ -32,7 +34,9 @@ final class ConstraintViolations {
         for (String line : m.group(1).split("\n")) {
             String violation = line.strip();
             int dash = violation.indexOf(" - ");
-            messages.add(dash < 0 ? violation : violation.substring(dash + 3));
+            String text = dash < 0 ? violation : violation.substring(dash + 3);
+            // a message that does not start with the setting (a constraint's default text) gets the bound path
+            messages.add(dash < 0 || SETTING_FIRST.matcher(text).lookingAt() ? text : violation.substring(0, dash) + ": " + text);
         }
         return Optional.of(String.join("; ", messages));
     }

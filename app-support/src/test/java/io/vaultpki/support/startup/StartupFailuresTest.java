@@ -109,6 +109,38 @@ class StartupFailuresTest {
                 .doesNotContain("\n", "\t", "\u001b");
     }
 
+    /** Micronaut's refusal of a settings record whose Jakarta constraints failed, as micronaut-validation words it. */
+    private static RuntimeException constraintViolations(String... violations) {
+        String bean = "io.vaultpki.exporter.config.ExporterConfiguration";
+        String report = "Error instantiating bean of type  [" + bean + "]\n\nMessage: Validation failed for bean definition ["
+                + bean + "]\nList of constraint violations:[\n\t" + String.join("\n\t", violations)
+                + "\n]\nPath Taken:\nnew @i.m.c.a.ConfigurationProperties(\"exporter\") i.v.e.c.ExporterConfiguration(...)";
+        return new BeanInstantiationException("Failed to inject value for parameter [concurrency] of class: " + bean,
+                new BeanInstantiationException(report));
+    }
+
+    @Test
+    void aSettingThatFailsItsConstraintIsTheConstraintsMessageNamingTheSetting() {
+        StartupFailure f = failures.explain(constraintViolations(bean("concurrency")
+                + " - exporter.concurrency must be between 1 and 64, was 500"));
+        assertThat(f.kind()).isEqualTo(StartupFailure.Kind.CONFIGURATION);
+        assertThat(f.line("vault-pki-exporter")).isEqualTo(
+                "vault-pki-exporter: configuration error: exporter.concurrency must be between 1 and 64, was 500");
+    }
+
+    @Test
+    void severalViolationsAreOneLineAndAMessageWithoutASettingIsPrefixedWithItsPath() {
+        StartupFailure f = failures.explain(constraintViolations(
+                bean("keep") + " - exporter.audit.keep must be between 0 and 100, was 101",
+                bean("concurrency") + " - must be less than or equal to 64"));
+        assertThat(f.message()).isEqualTo("exporter.audit.keep must be between 0 and 100, was 101; "
+                + bean("concurrency") + ": must be less than or equal to 64");
+    }
+
+    private static String bean(String property) {
+        return "io.vaultpki.exporter.config.ExporterConfiguration." + property;
+    }
+
     @Test
     void aPortInUseIsOneLineNamingThePort() {
         RuntimeException serverStartup = new RuntimeException("Unable to start Micronaut server on *:8080",

@@ -97,8 +97,9 @@ class DockerfileTest {
     @org.junit.jupiter.api.Test
     void exporterKeepsItsExportDirectoryInAVolumeItOwns() throws IOException {
         Dockerfile exporter = dockerfile("exporter");
-        String appDefault = firstGroup("Path DEFAULT_PATH = Path\\.of\\(\"([^\"]+)\"\\)", Files.readString(ROOT.resolve(
-                "exporter/src/main/java/io/vaultpki/exporter/config/ExporterConfiguration.java")));
+        // the export root's default, which exporter.path binds (config/ExporterConfiguration) and the layout spells
+        String appDefault = firstGroup("String DEFAULT_ROOT = \"([^\"]+)\";", Files.readString(ROOT.resolve(
+                "exporter/src/main/java/io/vaultpki/exporter/layout/ExportLayout.java")));
 
         assertThat(appDefault).isEqualTo("/exported-certs");
         assertThat(exporter.all("ENV")).contains("CERT_EXPORT_PATH=" + appDefault);

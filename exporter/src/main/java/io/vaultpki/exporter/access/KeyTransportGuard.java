@@ -1,6 +1,6 @@
 package io.vaultpki.exporter.access;
 
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.net.InetAddress;
@@ -14,11 +14,14 @@ import java.net.InetAddress;
 @Singleton
 public class KeyTransportGuard {
 
-    public static final String ALLOW_INSECURE = "exporter.api.allow-insecure-key-transport";
-
     private final boolean allowInsecure;
 
-    public KeyTransportGuard(@Value("${" + ALLOW_INSECURE + ":false}") boolean allowInsecure) {
+    @Inject
+    public KeyTransportGuard(ApiConfiguration configuration) {
+        this(configuration.allowInsecureKeyTransport());
+    }
+
+    public KeyTransportGuard(boolean allowInsecure) {
         this.allowInsecure = allowInsecure;
     }
 

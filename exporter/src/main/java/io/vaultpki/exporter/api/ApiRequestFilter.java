@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 public class ApiRequestFilter implements Ordered {
 
     public static final String PATTERN = "/api/v1/**";
-    /** Runs before {@link io.vaultpki.exporter.access.AuthenticationFilter}, so 401s carry an ID and an audit line. */
+    /** Runs before {@link AuthenticationFilter}, so 401s carry an ID and an audit line. */
     public static final int ORDER = 0;
 
     private final AuditSink audit;

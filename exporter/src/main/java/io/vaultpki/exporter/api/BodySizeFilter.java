@@ -7,7 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.vaultpki.exporter.access.AuthenticationFilter;
+import io.vaultpki.exporter.access.ApiConfiguration;
 
 /**
  * Refuses {@code /api/v1} bodies above {@code exporter.api.max-body-size} (413) from their {@code Content-Length},
@@ -30,8 +30,8 @@ public class BodySizeFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> limit(HttpRequest<?> request) {
-        if (request.getContentLength() > configuration.maxBodySize()) {
-            return Problems.response(request, tooLarge(configuration.maxBodySize()));
+        if (request.getContentLength() > configuration.maxBodyBytes()) {
+            return Problems.response(request, tooLarge(configuration.maxBodyBytes()));
         }
         return null;
     }

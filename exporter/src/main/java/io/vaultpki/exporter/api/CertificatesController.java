@@ -17,14 +17,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.vaultpki.exporter.access.AccessDeniedException;
+import io.vaultpki.exporter.access.ApiConfiguration;
 import io.vaultpki.exporter.access.ApiPrincipal;
 import io.vaultpki.exporter.access.Scope;
 import io.vaultpki.exporter.audit.Actor;
 import io.vaultpki.exporter.config.ExporterConfiguration;
 import io.vaultpki.exporter.export.ExportNotFoundException;
 import io.vaultpki.exporter.export.ExportService;
-import io.vaultpki.exporter.export.ExportStatus;
 import io.vaultpki.exporter.export.SpecInvalidException;
+import io.vaultpki.exporter.registry.ExportStatus;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.SpecValidator;
@@ -133,8 +134,8 @@ public class CertificatesController {
 
     /** Parses, validates and policy-checks a body: 400, then 403, and only then may the service see it. */
     private ExportSpec writableSpec(HttpRequest<?> request, ApiPrincipal principal, byte[] body, String pathName) {
-        if (body != null && body.length > configuration.maxBodySize()) {
-            throw new BodyTooLargeException(configuration.maxBodySize());
+        if (body != null && body.length > configuration.maxBodyBytes()) {
+            throw new BodyTooLargeException(configuration.maxBodyBytes());
         }
         ExportSpec parsed = ExportRequestParser.parse(body, pathName);
         // a body without a mount means the exporter's default mount (PKI_MOUNT_PATH), for validation, policy and Vault

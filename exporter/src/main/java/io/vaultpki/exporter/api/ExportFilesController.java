@@ -93,7 +93,7 @@ public class ExportFilesController {
         InetSocketAddress peer = request.getRemoteAddress();
         if (!transport.permits(request.isSecure(), peer == null ? null : peer.getAddress())) {
             throw new AccessDeniedException("private files are served only over TLS or to a loopback client"
-                    + " (see " + KeyTransportGuard.ALLOW_INSECURE + ")");
+                    + " (see " + "exporter.api.allow-insecure-key-transport" + ")");
         }
     }
 

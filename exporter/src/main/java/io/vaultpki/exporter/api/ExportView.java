@@ -1,8 +1,8 @@
 package io.vaultpki.exporter.api;
 
-import io.vaultpki.exporter.export.ExportStatus;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.StoredFile;
+import io.vaultpki.exporter.registry.ExportStatus;
 import io.vaultpki.exporter.spec.ExportFile;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.Format;

@@ -8,9 +8,9 @@ import io.vaultpki.exporter.access.AccessDeniedException;
 import io.vaultpki.exporter.export.ExportConflictException;
 import io.vaultpki.exporter.export.ExportNotFoundException;
 import io.vaultpki.exporter.export.ExporterStartingException;
-import io.vaultpki.exporter.export.Failures;
 import io.vaultpki.exporter.export.RenewalTooSoonException;
 import io.vaultpki.exporter.export.SpecInvalidException;
+import io.vaultpki.exporter.failure.Failures;
 
 import java.time.Duration;
 import java.util.List;

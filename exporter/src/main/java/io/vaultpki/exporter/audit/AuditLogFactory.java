@@ -1,22 +1,16 @@
 package io.vaultpki.exporter.audit;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
+import io.vaultpki.exporter.layout.ExportLayout;
 import jakarta.inject.Singleton;
 
-import java.nio.file.Path;
-
-/** Reads {@code exporter.audit.*}; a bad value stops start-up with a message naming the setting. */
+/** The audit log's file and rotation, from {@code exporter.audit.*} and the export root. */
 @Factory
 public class AuditLogFactory {
 
     @Singleton
-    AuditConfiguration auditConfiguration(@Value("${exporter.path:/exported-certs}") String exportPath,
-                                          @Nullable @Value("${" + AuditConfiguration.PREFIX + ".path:}") String path,
-                                          @Value("${" + AuditConfiguration.PREFIX + ".max-size:50MB}") String maxSize,
-                                          @Value("${" + AuditConfiguration.PREFIX + ".keep:5}") int keep) {
-        Path file = path == null || path.isBlank() ? Path.of(exportPath, ".state", "audit.log") : Path.of(path);
-        return new AuditConfiguration(file, ByteSize.require(AuditConfiguration.PREFIX + ".max-size", maxSize), keep);
+    AuditConfiguration auditConfiguration(AuditSettings settings, ExportLayout layout) {
+        // the export root's layout names the default, so the log follows exporter.path and CERT_EXPORT_PATH alike
+        return new AuditConfiguration(settings.file(layout), settings.maxSizeBytes(), settings.keep());
     }
 }

@@ -3,6 +3,7 @@ package io.vaultpki.exporter.export;
 import io.vaultpki.exporter.audit.Actor;
 import io.vaultpki.exporter.files.StoredFile;
 import io.vaultpki.exporter.files.StoredFileContent;
+import io.vaultpki.exporter.registry.ExportStatus;
 import io.vaultpki.exporter.spec.ExportSpec;
 
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * {@link RenewalTooSoonException} (429), {@link ExporterStartingException} (503, before the export directory is
  * recovered), and Vault's typed {@link io.vaultpki.client.VaultException}s or
  * {@link io.vaultpki.exporter.material.MaterialException} / {@link io.vaultpki.exporter.files.InvalidMaterialException}
- * when Vault refused or answered badly: their {@link Failures#reason reason} decides between 422 (Vault blames the
+ * when Vault refused or answered badly: their {@link io.vaultpki.exporter.failure.Failures#reason reason} decides between 422 (Vault blames the
  * request) and 502/503/504 (the exporter's own trouble with Vault).
  */
 public interface ExportService {

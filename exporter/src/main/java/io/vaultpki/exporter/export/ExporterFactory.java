@@ -7,16 +7,22 @@ import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.exporter.audit.AuditSink;
 import io.vaultpki.exporter.config.ConfiguredExports;
 import io.vaultpki.exporter.config.ExporterConfiguration;
-import io.vaultpki.exporter.config.FilesConfiguration;
-import io.vaultpki.exporter.config.RenewalConfiguration;
+import io.vaultpki.exporter.failure.VaultReachability;
 import io.vaultpki.exporter.files.ExportStore;
-import io.vaultpki.exporter.files.FileSecrets;
-import io.vaultpki.exporter.files.FileSettings;
+import io.vaultpki.exporter.files.FilesConfiguration;
 import io.vaultpki.exporter.hook.HookRunner;
 import io.vaultpki.exporter.hook.Hooks;
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.material.VaultMaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
+import io.vaultpki.exporter.registry.ExportRegistry;
+import io.vaultpki.exporter.registry.SpecRepository;
+import io.vaultpki.exporter.renewal.ExportAttempts;
+import io.vaultpki.exporter.renewal.ExportRunner;
+import io.vaultpki.exporter.renewal.RenewalJob;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
+import io.vaultpki.exporter.renewal.RenewalScheduler;
+import io.vaultpki.exporter.renewal.RenewalSettings;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -25,15 +31,51 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Wires the exporter's parts from its validated configuration. */
+/**
+ * Wires the exporter's parts from its validated settings: the file store under the export root, the registry of
+ * exports, the attempts and the renewal job that keep them current, the API's operations and the start-up step.
+ * Every part is a plain class; this is the one place that knows how they fit.
+ */
 @Factory
 public class ExporterFactory {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Singleton
+    ExportLayout exportLayout(ExporterConfiguration config) {
+        return config.layout();
+    }
+
+    @Singleton
+    ExportStore exportStore(ExportLayout layout, FilesConfiguration files) {
+        return new ExportStore(files.settings(layout.root()), clock);
+    }
+
+    @Singleton
+    ExportRegistry exportRegistry() {
+        return new ExportRegistry();
+    }
+
+    @Singleton
+    SpecRepository specRepository(ExportLayout layout, ExporterConfiguration config) {
+        return new SpecRepository(layout, config.defaultMount());
+    }
+
+    @Singleton
+    ExportAttempts exportAttempts(ExporterConfiguration config, RenewalSettings renewal, VaultClient vault,
+                                  ExportStore store, Hooks hooks, AuditSink audit, ExporterMetrics metrics,
+                                  VaultReachability reachability) {
+        RenewalPolicy policy = new RenewalPolicy(renewal, new SecureRandom());
+        ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), hooks,
+                audit, metrics, reachability, clock, config.refreshInterval(), config.concurrency());
+        return new ExportAttempts(runner, policy, clock);
+    }
 
     @Singleton
     @Bean(preDestroy = "close")
     ExportWorkers workers(ExporterConfiguration config) {
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(config.validate().concurrency(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), r -> {
             Thread t = new Thread(r, "export-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -42,28 +84,24 @@ public class ExporterFactory {
     }
 
     @Singleton
-    ExportStore exportStore(ExporterConfiguration config, FilesConfiguration files) {
-        files.validate();
-        FileSettings settings = new FileSettings(config.validate().path(), files.getGroup(), files.keyPermissions(),
-                files.getKeepVersions(), files.getGrace(), FileSecrets.of(files.pkcs12Password(), files.keyPassphrase()));
-        return new ExportStore(settings, Clock.systemUTC());
+    @Bean(preDestroy = "stop")
+    RenewalScheduler renewalScheduler(ExportRegistry registry, ExportAttempts attempts, ExportWorkers workers,
+                                      ExportStore store, ExporterConfiguration config) {
+        return new RenewalScheduler(new RenewalJob(registry, attempts, clock, workers.pool()), store,
+                config.schedulerTick());
     }
 
     @Singleton
-    RenewalPolicy renewalPolicy(RenewalConfiguration renewal) {
-        return new RenewalPolicy(renewal.settings(), new SecureRandom());
+    ExportOperations exportOperations(ExportRegistry registry, ExportAttempts attempts, ExportStore store,
+                                      SpecRepository repository, Hooks hooks, AuditSink audit) {
+        return new ExportOperations(registry, attempts, store, repository, hooks, audit, clock);
     }
 
     @Singleton
-    ExportManager exportManager(Environment environment, ExporterConfiguration config, ExportStore store,
-                                VaultClient vault, RenewalPolicy policy, AuditSink audit, ExporterMetrics metrics,
-                                VaultReachability reachability, ExportWorkers workers, Hooks hooks) {
-        config.validate();
-        Clock clock = Clock.systemUTC();
-        ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), hooks,
-                audit, metrics, reachability, clock, config.refreshInterval(), config.concurrency());
-        return new ExportManager(ConfiguredExports.read(environment, config.defaultMount(), hooks), store,
-                new SpecRepository(config.path(), config.defaultMount()), runner, policy, audit, clock, workers.pool());
+    StartupRecovery startupRecovery(Environment environment, ExporterConfiguration config, ExportRegistry registry,
+                                    ExportStore store, SpecRepository repository, Hooks hooks) {
+        return new StartupRecovery(ConfiguredExports.read(environment, config.defaultMount(), hooks), registry, store,
+                repository, hooks, clock);
     }
 
     /** The pool export attempts run on; shut down with the context. */

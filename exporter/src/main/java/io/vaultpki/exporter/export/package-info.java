@@ -1,6 +1,6 @@
 /**
- * The life of an export: the manager that owns every export and its state, the scheduler that starts it after the
- * port is bound and runs due exports, one attempt (Vault, validation, switch, hook), persisted API specs, and what
- * the exporter knows of Vault's reachability.
+ * The exports as the API sees them, and how they come back at start-up: the API's operations on the registry
+ * ({@code ExportOperations} behind {@code ExportService}) with their errors, the start-up step that recovers the export
+ * directory and loads the exports once the port is bound, and the wiring of all parts.
  */
 package io.vaultpki.exporter.export;

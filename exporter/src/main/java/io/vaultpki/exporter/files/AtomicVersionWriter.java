@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.spec.ExportFile;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class AtomicVersionWriter {
 
     /** Writes {@code <dir>/<version>} completely, or leaves nothing but a {@code .tmp-*} that recovery removes. */
     Path writeVersion(Path dir, String version, List<RenderedFile> files, byte[] metadataJson) throws IOException {
-        Path tmp = dir.resolve(ExportDirectory.TMP_PREFIX + UUID.randomUUID());
+        Path tmp = dir.resolve(ExportLayout.TMP_PREFIX + UUID.randomUUID());
         permissions.createDirectory(tmp, FilePermissions.PRIVATE_DIRECTORY, false);
         try {
             for (RenderedFile file : files) {
@@ -56,10 +57,10 @@ final class AtomicVersionWriter {
 
     /** Points {@code ..data} at {@code version} atomically: readers see the old or the new set, never a mix. */
     void switchTo(Path dir, String version) throws IOException {
-        Path dataTmp = dir.resolve(ExportDirectory.DATA_TMP);
+        Path dataTmp = dir.resolve(ExportLayout.DATA_TMP);
         Files.deleteIfExists(dataTmp); // a leftover link of a crashed switch; a directory here fails, as it should
         Files.createSymbolicLink(dataTmp, Path.of(version));
-        Files.move(dataTmp, dir.resolve(ExportDirectory.DATA), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(dataTmp, dir.resolve(ExportLayout.DATA), StandardCopyOption.ATOMIC_MOVE);
         ExportDirectory.fsync(dir);
     }
 

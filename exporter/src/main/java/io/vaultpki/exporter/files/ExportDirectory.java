@@ -1,5 +1,7 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -10,45 +12,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Names and safe reads inside one export directory: {@code ..data}, version directories
- * {@code ..<timestamp>.<serial8>}, temp directories {@code .tmp-<uuid>}. Every read refuses symlinks except
- * {@code ..data}, whose target must be a bare version name (never absolute, never leaving the directory).
+ * Safe reads and writes inside one export directory, whose names {@link ExportLayout} owns. Every read refuses
+ * symlinks except {@code ..data}, whose target must be a bare version name (never absolute, never leaving the
+ * directory).
  */
 final class ExportDirectory {
 
-    static final String DATA = "..data";
-    static final String DATA_TMP = "..data_tmp";
-    static final String TMP_PREFIX = ".tmp-";
-
-    private static final Pattern VERSION = Pattern.compile(
-            "^\\.\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}Z\\.[0-9a-f]{1,8}(-\\d{1,6})?$");
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH.mm.ss'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
     private ExportDirectory() {
     }
 
-    static boolean isVersionName(String name) {
-        return name != null && VERSION.matcher(name).matches();
-    }
-
     /** A fresh version name for {@code serial} at {@code at}, suffixed when the same second and serial exist. */
     static String newVersionName(Path dir, Instant at, String serial) {
-        String hex = serial.replace(":", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
-        String base = ".." + TIMESTAMP.format(at) + "." + (hex.length() > 8 ? hex.substring(0, 8) : hex);
-        String name = base;
+        String name = ExportLayout.versionName(at, serial, 1);
         for (int i = 2; Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS); i++) {
-            name = base + "-" + i;
+            name = ExportLayout.versionName(at, serial, i);
         }
         return name;
     }
@@ -56,9 +41,9 @@ final class ExportDirectory {
     /** The version {@code ..data} names, if it is a symlink to a bare version name. */
     static Optional<String> currentVersion(Path dir) {
         try {
-            Path target = Files.readSymbolicLink(dir.resolve(DATA));
+            Path target = Files.readSymbolicLink(dir.resolve(ExportLayout.DATA));
             String name = target.toString();
-            return isVersionName(name) && target.getNameCount() == 1 ? Optional.of(name) : Optional.empty();
+            return ExportLayout.isVersionName(name) && target.getNameCount() == 1 ? Optional.of(name) : Optional.empty();
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
@@ -68,7 +53,7 @@ final class ExportDirectory {
     static List<String> versionNames(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
         for (String name : entries(dir)) {
-            if (isVersionName(name) && isDirectory(dir.resolve(name))) {
+            if (ExportLayout.isVersionName(name) && isDirectory(dir.resolve(name))) {
                 out.add(name);
             }
         }

@@ -1,5 +1,7 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,19 +17,19 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One writer per export: a lock inside this store (threads) plus an OS file lock on
- * {@code .state/locks/<name>.lock} (other processes, e.g. a second exporter replica on the same directory). Both
+ * {@link ExportLayout#lockFile} (other processes, e.g. a second exporter replica on the same directory). Both
  * are waited for a bounded time, then the write fails instead of hanging.
  */
 final class ExportLocks {
 
     private static final long POLL_MILLIS = 25;
 
-    private final Path lockDirectory;
+    private final ExportLayout layout;
     private final Duration wait;
     private final ConcurrentHashMap<String, ReentrantLock> local = new ConcurrentHashMap<>();
 
-    ExportLocks(Path lockDirectory, Duration wait) {
-        this.lockDirectory = lockDirectory;
+    ExportLocks(ExportLayout layout, Duration wait) {
+        this.layout = layout;
         this.wait = wait;
     }
 
@@ -66,7 +68,7 @@ final class ExportLocks {
     }
 
     private FileLock fileLock(String export, long deadline) {
-        Path file = lockDirectory.resolve(export + ".lock");
+        Path file = layout.lockFile(export);
         FileChannel channel;
         try {
             channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,

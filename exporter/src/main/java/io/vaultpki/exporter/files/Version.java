@@ -1,16 +1,21 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.spec.ExportFile;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One intact version directory: its {@code metadata.json} parses, names this export and this directory, and every
- * file it lists exists as a non-empty regular file whose SHA-256 matches.
+ * One intact version directory, the exporter's only notion of "intact": its {@code metadata.json} parses, names this
+ * export and this directory, and every file it lists exists as a non-empty regular file whose SHA-256 matches. The
+ * current version ({@link #current}) is the one {@code ..data} points at, and only if it is intact: reads, listings,
+ * adoption at start-up and the "nothing changed" check all go through it, and recovery points {@code ..data} at the
+ * newest intact one.
  *
  * @param name      the directory name ({@code ..<timestamp>.<serial8>})
  * @param path      the directory
@@ -19,9 +24,17 @@ import java.util.TreeMap;
  */
 record Version(String name, Path path, ExportMetadata metadata, Map<String, Long> sizes) {
 
+    /** The version {@code <dir>/..data} points at, if it is intact; never through a symlinked export directory. */
+    static Optional<Version> current(Path dir, String export) {
+        if (Files.isSymbolicLink(dir)) {
+            return Optional.empty();
+        }
+        return ExportDirectory.currentVersion(dir).flatMap(v -> readIntact(dir, export, v));
+    }
+
     /** Reads and checks {@code <dir>/<name>}; empty if anything about it is wrong. */
     static Optional<Version> readIntact(Path dir, String export, String name) {
-        if (!ExportDirectory.isVersionName(name)) {
+        if (!ExportLayout.isVersionName(name)) {
             return Optional.empty();
         }
         Path path = dir.resolve(name);

@@ -1,6 +1,10 @@
 package io.vaultpki.exporter.files;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +18,31 @@ import java.util.Optional;
  */
 final class VersionCollector {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VersionCollector.class);
+
     private final int keepVersions;
     private final Duration grace;
 
     VersionCollector(int keepVersions, Duration grace) {
         this.keepVersions = keepVersions;
         this.grace = grace;
+    }
+
+    /** Collects every export under {@code root}, each under its lock; returns how many versions were removed. */
+    int collectAll(ExportRoot root, ExportLocks locks, Instant now) {
+        int removed = 0;
+        for (String export : root.exportNames()) {
+            Path dir = root.path().resolve(export);
+            if (Files.isSymbolicLink(dir)) {
+                continue;
+            }
+            try (ExportLocks.Handle ignored = locks.acquire(export)) {
+                removed += collect(dir, now);
+            } catch (IOException | ExportWriteException e) {
+                LOG.warn("Removing old versions of export {} failed: {}", export, e.getMessage());
+            }
+        }
+        return removed;
     }
 
     /** Returns how many version directories were removed. Does nothing while {@code ..data} is not valid. */

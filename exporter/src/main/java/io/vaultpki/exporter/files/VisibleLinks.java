@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.files;
 
+import io.vaultpki.exporter.layout.ExportLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,12 @@ final class VisibleLinks {
     }
 
     static Path target(String name) {
-        return Path.of(ExportDirectory.DATA, name);
+        return Path.of(ExportLayout.DATA, name);
     }
 
     /** Refuses the write when a name the new version needs, or the switch itself, is occupied by something not ours. */
     static void requireOurs(Path dir, Collection<String> names) {
-        for (String special : new String[] {ExportDirectory.DATA, ExportDirectory.DATA_TMP}) {
+        for (String special : new String[] {ExportLayout.DATA, ExportLayout.DATA_TMP}) {
             Path p = dir.resolve(special);
             if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p)) {
                 throw new ExportWriteException("refusing to write: " + p + " exists and is not a symlink");
@@ -72,10 +73,10 @@ final class VisibleLinks {
      */
     static boolean isExporterMade(Path dir, String entry) {
         Path p = dir.resolve(entry);
-        if (entry.equals(ExportDirectory.DATA) || entry.equals(ExportDirectory.DATA_TMP)) {
+        if (entry.equals(ExportLayout.DATA) || entry.equals(ExportLayout.DATA_TMP)) {
             return Files.isSymbolicLink(p);
         }
-        if (ExportDirectory.isVersionName(entry) || entry.startsWith(ExportDirectory.TMP_PREFIX)) {
+        if (ExportLayout.isVersionName(entry) || entry.startsWith(ExportLayout.TMP_PREFIX)) {
             return ExportDirectory.isDirectory(p);
         }
         return isOurs(dir, entry);

@@ -6,9 +6,9 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import io.vaultpki.exporter.config.ExporterConfiguration;
-import io.vaultpki.exporter.export.ExportManager;
-import io.vaultpki.exporter.export.ExportStatus;
-import io.vaultpki.exporter.export.VaultReachability;
+import io.vaultpki.exporter.failure.VaultReachability;
+import io.vaultpki.exporter.registry.ExportRegistry;
+import io.vaultpki.exporter.registry.ExportStatus;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
@@ -29,13 +29,13 @@ import java.util.Map;
 @Readiness
 public class ExportsReadinessIndicator implements HealthIndicator {
 
-    private final ExportManager manager;
+    private final ExportRegistry exports;
     private final VaultReachability vault;
     private final boolean requireVault;
     private final Clock clock;
 
-    public ExportsReadinessIndicator(ExportManager manager, VaultReachability vault, ExporterConfiguration config) {
-        this.manager = manager;
+    public ExportsReadinessIndicator(ExportRegistry exports, VaultReachability vault, ExporterConfiguration config) {
+        this.exports = exports;
         this.vault = vault;
         this.requireVault = config.readinessRequiresVault();
         this.clock = Clock.systemUTC();
@@ -47,21 +47,21 @@ public class ExportsReadinessIndicator implements HealthIndicator {
     }
 
     HealthResult check() {
-        if (!manager.isStarted()) {
+        if (!exports.isStarted()) {
             // the port is bound but the export directory is not recovered yet: nothing to serve from
             return HealthResult.builder("exports", HealthStatus.DOWN)
                     .details(Map.of("starting", "recovering the export directory")).build();
         }
         Instant now = clock.instant();
-        List<ExportStatus> exports = manager.statuses();
-        List<String> invalid = exports.stream()
+        List<ExportStatus> statuses = exports.statuses();
+        List<String> invalid = statuses.stream()
                 .filter(s -> s.metadata().map(m -> !now.isBefore(m.notAfter())).orElse(true))
                 .map(ExportStatus::name).toList();
         VaultReachability.State state = vault.state();
         boolean vaultDown = Boolean.FALSE.equals(state.reachable());
         boolean ready = !(vaultDown && (requireVault || !invalid.isEmpty()));
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("exports", exports.size());
+        details.put("exports", statuses.size());
         details.put("exportsWithoutValidFiles", invalid);
         details.put("vaultReachable", state.reachable());
         if (state.reason() != null) {

@@ -1,5 +1,8 @@
 package io.vaultpki.exporter.hook;
 
+import io.vaultpki.exporter.spec.ExportSpec;
+import io.vaultpki.exporter.spec.FieldError;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,14 @@ public final class Hooks {
 
     public boolean contains(String name) {
         return name != null && byName.containsKey(name);
+    }
+
+    /** A hook name that is not configured, as a field error; empty when the spec names none or a configured one. */
+    public List<FieldError> problemsOf(ExportSpec spec) {
+        if (spec.hook() == null || contains(spec.hook())) {
+            return List.of();
+        }
+        return List.of(new FieldError("hook", "no hook named '" + spec.hook() + "' is configured (exporter.hooks)"));
     }
 
     /** The configured names, sorted; the only values the {@code hook} metric label can take. */

@@ -2,9 +2,9 @@ package io.vaultpki.exporter.metrics;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.vaultpki.exporter.export.ExportStatus;
-import io.vaultpki.exporter.export.VaultReachability;
+import io.vaultpki.exporter.failure.VaultReachability;
 import io.vaultpki.exporter.files.ExportMetadata;
+import io.vaultpki.exporter.registry.ExportStatus;
 import io.vaultpki.support.metrics.GaugeFamily;
 
 import java.time.Clock;

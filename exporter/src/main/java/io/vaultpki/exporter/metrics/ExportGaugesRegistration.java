@@ -3,8 +3,8 @@ package io.vaultpki.exporter.metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.vaultpki.exporter.export.ExportManager;
-import io.vaultpki.exporter.export.VaultReachability;
+import io.vaultpki.exporter.failure.VaultReachability;
+import io.vaultpki.exporter.registry.ExportRegistry;
 
 import java.time.Clock;
 
@@ -16,9 +16,9 @@ import java.time.Clock;
 @Requires(beans = PrometheusMeterRegistry.class)
 public class ExportGaugesRegistration {
 
-    public ExportGaugesRegistration(PrometheusMeterRegistry registry, ExportManager manager, VaultReachability vault,
+    public ExportGaugesRegistration(PrometheusMeterRegistry registry, ExportRegistry exports, VaultReachability vault,
                                     ExporterMetrics metrics) {
-        registry.getPrometheusRegistry().register(new ExportGaugesCollector(manager::statuses, vault, Clock.systemUTC()));
-        manager.onExportGone(metrics::forget);
+        registry.getPrometheusRegistry().register(new ExportGaugesCollector(exports::statuses, vault, Clock.systemUTC()));
+        exports.onExportGone(metrics::forget);
     }
 }

@@ -1,6 +1,8 @@
 package io.vaultpki.exporter.renewal;
 
+import io.vaultpki.client.RetrySettings;
 import io.vaultpki.client.cert.ParsedCertificate;
+import io.vaultpki.client.http.Backoff;
 import io.vaultpki.exporter.spec.ExportSpec;
 
 import java.time.Duration;
@@ -75,25 +77,16 @@ public final class RenewalPolicy {
         if (consecutiveFailures < 1) {
             throw new IllegalArgumentException("consecutiveFailures must be at least 1, was " + consecutiveFailures);
         }
-        long bound = exponentialBound(consecutiveFailures);
+        Duration cap = settings.retryMax();
         if (notAfter != null && notAfter.isAfter(now)) {
-            long tenthRemaining = Math.max(Duration.between(now, notAfter).toMillis() / 10, MIN_RETRY.toMillis());
-            bound = Math.min(bound, tenthRemaining);
+            Duration tenthRemaining = Duration.between(now, notAfter).dividedBy(10);
+            tenthRemaining = tenthRemaining.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : tenthRemaining;
+            cap = tenthRemaining.compareTo(cap) < 0 ? tenthRemaining : cap;
         }
-        long delay = random.nextLong(bound + 1);
-        return Duration.ofMillis(Math.max(delay, MIN_RETRY.toMillis()));
-    }
-
-    private long exponentialBound(int failures) {
-        long initial = settings.retryInitial().toMillis();
-        long max = settings.retryMax().toMillis();
-        // doubling past 62 bits overflows; by then the cap has long been reached
-        int doublings = Math.min(failures - 1, 62);
-        long bound = initial;
-        for (int i = 0; i < doublings && bound < max; i++) {
-            bound = bound > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : bound * 2;
-        }
-        return Math.min(bound, max);
+        // the client's one exponential backoff with full jitter; only its cap is the exporter's own
+        Duration delay = new Backoff(new RetrySettings(1, settings.retryInitial(), cap, cap), random)
+                .delay(consecutiveFailures, null);
+        return delay.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : delay;
     }
 
     public RenewalSettings settings() {

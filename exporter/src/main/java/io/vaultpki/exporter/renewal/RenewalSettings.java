@@ -1,10 +1,18 @@
 package io.vaultpki.exporter.renewal;
 
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import java.time.Duration;
 
 /**
- * The renewal timing knobs shared by all exports ({@code exporter.renewal.*}). Defaults follow cert-manager's
- * 2/3-of-lifetime renewal with earlier-only jitter and a backoff that starts fast but never storms Vault.
+ * {@code exporter.renewal.*}: the renewal timing knobs shared by all exports. Defaults follow cert-manager's
+ * 2/3-of-lifetime renewal with earlier-only jitter and a backoff that starts fast but never storms Vault. Checked
+ * once, when the bean is built at start-up; every message names the setting.
  *
  * @param renewBeforePercent  renew when this percentage of the actual lifetime remains (1..90)
  * @param jitterPercent       jitter bound as a percentage of the lifetime (0..50); jitter only moves renewal earlier
@@ -13,37 +21,36 @@ import java.time.Duration;
  * @param retryInitial        upper bound of the first retry delay
  * @param retryMax            upper bound of any retry delay
  */
-public record RenewalSettings(int renewBeforePercent, int jitterPercent, Duration jitterCap,
-                              Duration minIssuanceInterval, Duration retryInitial, Duration retryMax) {
+@Context
+@ConfigurationProperties(RenewalSettings.PREFIX)
+public record RenewalSettings(
+        @Bindable(defaultValue = "33") @Min(value = 1, message = RENEW_BEFORE) @Max(value = 90, message = RENEW_BEFORE)
+        int renewBeforePercent,
+        @Bindable(defaultValue = "5") @Min(value = 0, message = JITTER) @Max(value = 50, message = JITTER)
+        int jitterPercent,
+        @Bindable(defaultValue = "30m") Duration jitterCap,
+        @Bindable(defaultValue = "5m") Duration minIssuanceInterval,
+        @Bindable(defaultValue = "10s") Duration retryInitial,
+        @Bindable(defaultValue = "5m") Duration retryMax) {
 
     public static final String PREFIX = "exporter.renewal";
+    static final String RENEW_BEFORE = PREFIX + ".renew-before-percent must be between 1 and 90, was {validatedValue}";
+    static final String JITTER = PREFIX + ".jitter-percent must be between 0 and 50, was {validatedValue}";
 
     public RenewalSettings {
-        if (renewBeforePercent < 1 || renewBeforePercent > 90) {
-            throw new IllegalArgumentException(PREFIX + ".renew-before-percent must be between 1 and 90, was " + renewBeforePercent);
-        }
-        if (jitterPercent < 0 || jitterPercent > 50) {
-            throw new IllegalArgumentException(PREFIX + ".jitter-percent must be between 0 and 50, was " + jitterPercent);
-        }
         requirePositive("jitter-cap", jitterCap);
         requirePositive("min-issuance-interval", minIssuanceInterval);
         requirePositive("retry-initial", retryInitial);
         requirePositive("retry-max", retryMax);
         if (retryInitial.compareTo(retryMax) > 0) {
-            throw new IllegalArgumentException(PREFIX + ".retry-initial (" + retryInitial + ") must not exceed "
+            throw new ConfigurationException(PREFIX + ".retry-initial (" + retryInitial + ") must not exceed "
                     + PREFIX + ".retry-max (" + retryMax + ")");
         }
     }
 
-    /** Renew at 2/3 of the lifetime, jitter up to 5% capped at 30 min, 5 min between issuances, retry 10 s to 5 min. */
-    public static RenewalSettings defaults() {
-        return new RenewalSettings(33, 5, Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(10),
-                Duration.ofMinutes(5));
-    }
-
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(PREFIX + "." + name + " must be a positive duration, was " + value);
+            throw new ConfigurationException(PREFIX + "." + name + " must be a positive duration, was " + value);
         }
     }
 }

@@ -1,5 +1,8 @@
 /**
- * When to renew an export's certificate and how long to wait after a failure: pure functions of the certificate's
- * actual validity, the settings and a random source, so every timing rule is testable without a clock or a sleep.
+ * Keeping exports current. One attempt ({@code ExportRunner}: Vault, renewal plan, atomic write, hook, audit and
+ * metrics) and what it leaves in the export's state ({@code ExportAttempts}: success, or backoff and the loop guard);
+ * the renewal job that runs due exports on the worker pool and the scheduler that ticks it; and the timing rules
+ * ({@code RenewalPolicy}, {@code RenewalSettings}), pure functions of the certificate's actual validity, the settings
+ * and a random source, so every timing rule is testable without a clock or a sleep.
  */
 package io.vaultpki.exporter.renewal;

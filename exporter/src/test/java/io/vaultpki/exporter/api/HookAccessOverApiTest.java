@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Issue 10 §1 over real HTTP, the real export manager and files, against the Vault emulator: hooks are the operator's
+ * Issue 10 §1 over real HTTP, the real export operations and files, against the Vault emulator: hooks are the operator's
  * configuration ({@code exporter.hooks.reload}); an API body may only name one, and only when the token's write
  * policy lists it. A command in a body is a 400 that persists, writes and runs nothing.
  */

@@ -9,7 +9,7 @@ import io.vaultpki.client.http.VaultResponseFormatException;
 import io.vaultpki.client.http.VaultTimeoutException;
 import io.vaultpki.client.http.VaultTlsException;
 import io.vaultpki.exporter.export.ExporterStartingException;
-import io.vaultpki.exporter.export.Failures;
+import io.vaultpki.exporter.failure.Failures;
 import io.vaultpki.exporter.files.InvalidMaterialException;
 import io.vaultpki.exporter.material.MaterialException;
 import org.junit.jupiter.api.Test;
@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -157,7 +157,7 @@ class VaultRefusalsApiTest implements TestPropertyProvider {
 
     @Test
     void aCreateRejectedBeforeVaultLeavesNoSeriesAndATakenNameKeepsItsOwn() {
-        // 400: invalid spec; 403: outside the token's write policy; neither reaches the export manager
+        // 400: invalid spec; 403: outside the token's write policy; neither reaches the export operations
         assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST(BASE, "{\"name\":\"bad\",\"source\":\"issue\",\"mount\":\"pki_int\"}").bearerAuth(OPERATOR),
                 String.class)), 400);

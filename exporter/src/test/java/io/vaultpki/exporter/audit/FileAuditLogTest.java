@@ -145,12 +145,4 @@ class FileAuditLogTest {
         }
         assertThat(all).isNotEmpty();
     }
-
-    @Test
-    void sizeSettingsParseAsPowersOf1024() {
-        assertThat(ByteSize.parse("64KiB")).contains(65536L);
-        assertThat(ByteSize.parse("50MB")).contains(50L * 1024 * 1024);
-        assertThat(ByteSize.parse("1048576")).contains(1048576L);
-        assertThat(ByteSize.parse("lots")).isEmpty();
-    }
 }

@@ -65,8 +65,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * counted per export, and once Vault is back the exports recover by themselves (the failed renewal is retried and
  * switches in a new certificate). No log line ever holds a token or the secret ID.
  *
- * <p>Not repeated here (see them): a sealed Vault at renewal with the manager's backoff ({@code ExportManagerTest}),
- * 502/503/504 for creates that nothing is written for ({@code ApiOverExportManagerTest}), the issuers API under
+ * <p>Not repeated here (see them): a sealed Vault at renewal with the renewal backoff ({@code ExportLifecycleTest}),
+ * 502/503/504 for creates that nothing is written for ({@code ApiOverLiveExportsTest}), the issuers API under
  * faults ({@code IssuersApiTest}), crash recovery of the export directory ({@code ExportRecoveryTest}).
  */
 @MicronautTest

@@ -281,4 +281,21 @@ class ExportFormatsTest {
         assertThat(store.read("read", "../read/cert.pem")).isEmpty();
         assertThat(store.read("read", "..data")).isEmpty();
     }
+
+    @Test
+    void aVersionWithOneDamagedFileIsNotIntactSoNoneOfItsFilesIsListedOrServed() throws Exception {
+        CertificateMaterial material = pki.leaf("damaged.example.com", KeyAlgorithm.EC_P256);
+        ExportStore store = store(FileSecrets.none());
+        WriteResult written = store.write(issueSpec("damaged"), material, renewAt(), false);
+        assertThat(store.read("damaged", "cert.pem")).isPresent();
+
+        // a truncated key in the version the link points at: the certificate beside it is intact, the version is not
+        Files.write(written.versionDirectory().resolve("key.pem"), new byte[] {'x'});
+
+        assertThat(store.isIntact("damaged")).isFalse();
+        assertThat(store.current("damaged")).isEmpty();
+        assertThat(store.files("damaged")).isEmpty();
+        assertThat(store.read("damaged", "cert.pem")).isEmpty();
+        assertThat(store.read("damaged", "metadata.json")).isEmpty();
+    }
 }

@@ -4,7 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.vaultpki.exporter.EmulatedVault;
-import io.vaultpki.exporter.export.ExportManager;
+import io.vaultpki.exporter.export.ExportService;
 import io.vaultpki.exporter.export.ExporterStartingException;
 import io.vaultpki.testkit.Await;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ReadinessBeforeRecoveryTest {
             p.put("exporter.exports.root-ca.mount", "pki");
             try (ApplicationContext context = ApplicationContext.builder().properties(p).start()) {
                 ExportsReadinessIndicator readiness = context.getBean(ExportsReadinessIndicator.class);
-                ExportManager manager = context.getBean(ExportManager.class);
+                ExportService manager = context.getBean(ExportService.class);
 
                 assertThat(readiness.check().getStatus()).isEqualTo(HealthStatus.DOWN);
                 assertThat(readiness.check().getDetails()).asString().contains("starting");

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bad input to every part of the exporter's API — each body field of create and update, the path parameters, the
- * query parameters, the headers and the body size — over the real export manager, files and an emulated Vault. Each
+ * query parameters, the headers and the body size — over the real export operations, files and an emulated Vault. Each
  * answer is a 4xx {@code application/problem+json} without a stack trace, Vault's raw body or a secret; the export
  * root stays byte-identical (no directory, no {@code .state/specs} file) and the API keeps answering.
  */

@@ -30,14 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The API over the real export manager and files, against the Vault emulator: when Vault refuses the request (422),
+ * The API over the real export operations and files, against the Vault emulator: when Vault refuses the request (422),
  * is sealed (503) or too slow (504), nothing is written or persisted ({@link VaultRefusalsApiTest} has every kind of
  * refusal); configuration exports are read-only (409); renewals
  * are spaced (429); purge removes the export's directory and nothing else; no key reaches the audit log.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiOverExportManagerTest implements TestPropertyProvider {
+class ApiOverLiveExportsTest implements TestPropertyProvider {
 
     private static final String BASE = "/api/v1/certificates";
     private EmulatedVault fixture;

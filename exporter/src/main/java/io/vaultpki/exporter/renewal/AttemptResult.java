@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.export;
+package io.vaultpki.exporter.renewal;
 
 import io.vaultpki.exporter.files.WriteResult;
 import io.vaultpki.exporter.hook.HookResult;
@@ -14,5 +14,5 @@ import java.util.Optional;
  * @param next    when the export is due again
  * @param hook    the hook's result, when one ran
  */
-record AttemptResult(WriteResult write, boolean issued, Instant next, Optional<HookResult> hook) {
+public record AttemptResult(WriteResult write, boolean issued, Instant next, Optional<HookResult> hook) {
 }

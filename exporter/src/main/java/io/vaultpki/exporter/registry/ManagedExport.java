@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.export;
+package io.vaultpki.exporter.registry;
 
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.spec.ExportSpec;
@@ -12,9 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The exporter's live state of one export. Fields change under the instance's monitor; {@link #attemptLock()} makes
- * attempts single-flight per export, so a scheduled renewal and an API renew never both ask Vault.
+ * attempts single-flight per export, so a scheduled renewal and an API renew never both ask Vault. The renewal job
+ * and the API's operations record each attempt's outcome here; everyone else reads {@link #status()}.
  */
-final class ManagedExport {
+public final class ManagedExport {
 
     private final ReentrantLock attemptLock = new ReentrantLock();
     private final Origin origin;
@@ -29,42 +30,62 @@ final class ManagedExport {
     private Instant lastIssuance;
     private Duration issuedLifetime;
 
-    ManagedExport(ExportSpec spec, Origin origin, Path directory, Instant nextAttempt) {
+    public ManagedExport(ExportSpec spec, Origin origin, Path directory, Instant nextAttempt) {
         this.spec = spec;
         this.origin = origin;
         this.directory = directory;
         this.nextAttempt = nextAttempt;
     }
 
-    ReentrantLock attemptLock() {
+    /**
+     * An export loaded at start-up, with the metadata of its current intact version if it has one. Files that are
+     * unexpired, not due and made from the same spec are adopted as they are: the export is next due at their
+     * renewal time and costs no Vault call now. Anything else is due at once.
+     */
+    public static ManagedExport loaded(ExportSpec spec, Origin origin, Path directory, Optional<ExportMetadata> current,
+                                       Instant now) {
+        ManagedExport managed = new ManagedExport(spec, origin, directory, now);
+        if (current.isPresent()) {
+            ExportMetadata m = current.get();
+            boolean valid = now.isBefore(m.notAfter());
+            boolean sameSpec = spec.specHash().equals(m.specHash());
+            boolean notDue = m.renewAt() != null && now.isBefore(m.renewAt());
+            managed.adopted(m, valid && sameSpec && notDue ? m.renewAt() : now, sameSpec);
+        }
+        return managed;
+    }
+
+    /** Held while an attempt runs: attempts of one export never overlap. */
+    public ReentrantLock attemptLock() {
         return attemptLock;
     }
 
-    Origin origin() {
+    public Origin origin() {
         return origin;
     }
 
-    synchronized ExportSpec spec() {
+    public synchronized ExportSpec spec() {
         return spec;
     }
 
-    synchronized void spec(ExportSpec value) {
+    /** Replaces the spec, after an update's attempt succeeded with it. */
+    public synchronized void spec(ExportSpec value) {
         this.spec = value;
     }
 
-    synchronized Optional<ExportMetadata> metadata() {
+    public synchronized Optional<ExportMetadata> metadata() {
         return Optional.ofNullable(metadata);
     }
 
-    synchronized Instant nextAttempt() {
+    public synchronized Instant nextAttempt() {
         return nextAttempt;
     }
 
-    synchronized Instant lastIssuance() {
+    public synchronized Instant lastIssuance() {
         return lastIssuance;
     }
 
-    synchronized Duration issuedLifetime() {
+    public synchronized Duration issuedLifetime() {
         return issuedLifetime;
     }
 
@@ -81,7 +102,7 @@ final class ManagedExport {
         }
     }
 
-    synchronized void succeeded(ExportMetadata current, boolean issued, Instant now, Instant next,
+    public synchronized void succeeded(ExportMetadata current, boolean issued, Instant now, Instant next,
                                 ExportStatus.Outcome outcome) {
         metadata = current;
         lastOutcome = outcome;
@@ -96,7 +117,7 @@ final class ManagedExport {
     }
 
     /** Records a failure; returns the new failure count. Files and metadata stay as they were. */
-    synchronized int failed(String error, Instant next) {
+    public synchronized int failed(String error, Instant next) {
         lastOutcome = ExportStatus.Outcome.FAILURE;
         lastError = error;
         consecutiveFailures++;
@@ -104,15 +125,16 @@ final class ManagedExport {
         return consecutiveFailures;
     }
 
-    synchronized void reschedule(Instant next) {
+    /** Moves the next attempt, e.g. to the end of the minimum issuance interval. */
+    public synchronized void reschedule(Instant next) {
         nextAttempt = next;
     }
 
-    synchronized int consecutiveFailures() {
+    public synchronized int consecutiveFailures() {
         return consecutiveFailures;
     }
 
-    synchronized ExportStatus status() {
+    public synchronized ExportStatus status() {
         return new ExportStatus(spec, origin, Optional.ofNullable(metadata), lastOutcome, lastError,
                 consecutiveFailures, lastSuccess, nextAttempt, directory);
     }

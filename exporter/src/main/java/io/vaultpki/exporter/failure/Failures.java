@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.export;
+package io.vaultpki.exporter.failure;
 
 import io.vaultpki.client.failure.FailureClassifier;
 import io.vaultpki.client.failure.FailureReason;

@@ -1,8 +1,9 @@
-package io.vaultpki.exporter.export;
+package io.vaultpki.exporter.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vaultpki.exporter.hook.HookConfiguration;
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.SpecCodec;
 import io.vaultpki.exporter.spec.SpecFormatException;
@@ -23,10 +24,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * The specs of exports created through the API, one JSON file each in {@code <root>/.state/specs/} (0700 directory,
+ * The specs of exports created through the API, one JSON file each ({@link ExportLayout#specFile}, 0700 directory,
  * 0600 files), so they survive a restart. Writes are temp file + fsync + rename: a crash leaves the old spec or the
  * new one, never half of one. A file that no longer parses is reported and left in place for the operator.
  */
@@ -35,11 +35,13 @@ public final class SpecRepository {
     private static final Logger LOG = LoggerFactory.getLogger(SpecRepository.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final ExportLayout layout;
     private final Path directory;
     private final String defaultMount;
 
-    public SpecRepository(Path exportRoot, String defaultMount) {
-        this.directory = exportRoot.resolve(".state").resolve("specs");
+    public SpecRepository(ExportLayout layout, String defaultMount) {
+        this.layout = layout;
+        this.directory = layout.specsDirectory();
         this.defaultMount = defaultMount;
     }
 
@@ -49,11 +51,10 @@ public final class SpecRepository {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return out;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.json")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ExportLayout.specFileGlob())) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                name = name.substring(0, name.length() - ".json".length());
-                if (!SpecValidator.isValidName(name) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                String name = ExportLayout.exportOfSpecFile(file);
+                if (name == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 try {
@@ -96,12 +97,17 @@ public final class SpecRepository {
                 + " the \"hook\" object from the file", name, file, HookConfiguration.summary(argv));
     }
 
+    /** Where the spec of {@code name} is persisted. */
+    public Path file(String name) {
+        return layout.specFile(name);
+    }
+
     /** Persists {@code spec} atomically. */
     public void save(ExportSpec spec) {
         try {
             ensureDirectory();
-            Path target = directory.resolve(spec.name() + ".json");
-            Path tmp = directory.resolve(".tmp-" + UUID.randomUUID() + ".json");
+            Path target = layout.specFile(spec.name());
+            Path tmp = layout.temporarySpecFile();
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS)) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
@@ -118,7 +124,7 @@ public final class SpecRepository {
     /** Removes the persisted spec, if any. */
     public void delete(String name) {
         try {
-            Files.deleteIfExists(directory.resolve(name + ".json"));
+            Files.deleteIfExists(layout.specFile(name));
             forceDirectory();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the spec of export '" + name + "' from " + directory, e);
@@ -130,7 +136,7 @@ public final class SpecRepository {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".tmp-*")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ExportLayout.TMP_PREFIX + "*")) {
             for (Path f : files) {
                 Files.deleteIfExists(f);
             }
@@ -140,8 +146,7 @@ public final class SpecRepository {
     }
 
     private void ensureDirectory() throws IOException {
-        Path state = directory.getParent();
-        for (Path dir : List.of(state, directory)) {
+        for (Path dir : List.of(layout.stateDirectory(), directory)) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir);
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));

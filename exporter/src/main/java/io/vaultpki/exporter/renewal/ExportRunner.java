@@ -1,8 +1,10 @@
-package io.vaultpki.exporter.export;
+package io.vaultpki.exporter.renewal;
 
 import io.vaultpki.exporter.audit.Actor;
 import io.vaultpki.exporter.audit.AuditEvent;
 import io.vaultpki.exporter.audit.AuditSink;
+import io.vaultpki.exporter.failure.Failures;
+import io.vaultpki.exporter.failure.VaultReachability;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.ExportStore;
 import io.vaultpki.exporter.files.WriteResult;
@@ -14,10 +16,7 @@ import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.material.CertificateMaterial;
 import io.vaultpki.exporter.material.MaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
-import io.vaultpki.exporter.renewal.RenewalPlan;
-import io.vaultpki.exporter.renewal.RenewalPolicy;
 import io.vaultpki.exporter.spec.ExportSpec;
-import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -34,7 +32,7 @@ import java.util.concurrent.Semaphore;
  * an audit line and metrics for each step. A failure at any step before the switch leaves the disk untouched and is
  * rethrown after it is recorded.
  */
-final class ExportRunner {
+public final class ExportRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
 
@@ -50,7 +48,7 @@ final class ExportRunner {
     private final Duration refreshInterval;
     private final Semaphore vaultPermits;
 
-    ExportRunner(MaterialSource source, ExportStore store, RenewalPolicy policy, HookRunner hookRunner, Hooks hooks,
+    public ExportRunner(MaterialSource source, ExportStore store, RenewalPolicy policy, HookRunner hookRunner, Hooks hooks,
                  AuditSink audit, ExporterMetrics metrics, VaultReachability vault, Clock clock, Duration refreshInterval,
                  int concurrency) {
         this.source = source;
@@ -66,7 +64,8 @@ final class ExportRunner {
         this.vaultPermits = new Semaphore(concurrency, true);
     }
 
-    AttemptResult run(ExportSpec spec, Actor actor) {
+    /** Runs one attempt; a failure is recorded (metrics, audit, Vault's reachability) and rethrown. */
+    public AttemptResult run(ExportSpec spec, Actor actor) {
         long started = System.nanoTime();
         try {
             CertificateMaterial material = obtain(spec, actor);
@@ -123,14 +122,6 @@ final class ExportRunner {
         } finally {
             vaultPermits.release();
         }
-    }
-
-    /** A hook name that is not configured, as a field error; empty when the spec names none or a configured one. */
-    List<FieldError> hookProblems(ExportSpec spec) {
-        if (spec.hook() == null || hooks.contains(spec.hook())) {
-            return List.of();
-        }
-        return List.of(new FieldError("hook", "no hook named '" + spec.hook() + "' is configured (exporter.hooks)"));
     }
 
     /**

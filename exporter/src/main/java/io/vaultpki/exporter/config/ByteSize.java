@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.audit;
+package io.vaultpki.exporter.config;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +32,11 @@ public final class ByteSize {
             case 'g' -> 1024L * 1024 * 1024;
             default -> 1L;
         };
-        return Optional.of(n * factor);
+        try {
+            return Optional.of(Math.multiplyExact(n, factor));
+        } catch (ArithmeticException overflow) {
+            return Optional.empty();
+        }
     }
 
     /** Parses a setting, failing with a message that names it. */

@@ -9,14 +9,22 @@ import io.vaultpki.emulator.pki.KeyAlgorithm;
 import io.vaultpki.exporter.audit.Actor;
 import io.vaultpki.exporter.audit.AuditEvent;
 import io.vaultpki.exporter.audit.AuditSink;
+import io.vaultpki.exporter.failure.VaultReachability;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.ExportStore;
 import io.vaultpki.exporter.files.FileSettings;
 import io.vaultpki.exporter.hook.HookConfiguration;
 import io.vaultpki.exporter.hook.HookRunner;
 import io.vaultpki.exporter.hook.Hooks;
+import io.vaultpki.exporter.layout.ExportLayout;
 import io.vaultpki.exporter.material.VaultMaterialSource;
 import io.vaultpki.exporter.metrics.ExporterMetrics;
+import io.vaultpki.exporter.registry.ExportRegistry;
+import io.vaultpki.exporter.registry.ExportStatus;
+import io.vaultpki.exporter.registry.SpecRepository;
+import io.vaultpki.exporter.renewal.ExportAttempts;
+import io.vaultpki.exporter.renewal.ExportRunner;
+import io.vaultpki.exporter.renewal.RenewalJob;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
 import io.vaultpki.exporter.renewal.RenewalSettings;
 import io.vaultpki.exporter.spec.ExportSpec;
@@ -47,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The export lifecycle against the emulator with real files: creation, persistence, restart without Vault calls,
  * renewal timing, outages, the loop guard, hooks and re-reads of issuer exports.
  */
-class ExportManagerTest {
+class ExportLifecycleTest {
 
     private static EmulatedPki pki;
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(2);
@@ -76,19 +84,25 @@ class ExportManagerTest {
         pki.emulator.faults().clear();
     }
 
-    private ExportManager manager(ExportSpec... configured) {
+    private LiveExports manager(ExportSpec... configured) {
         return manager(Hooks.none(), configured);
     }
 
-    private ExportManager manager(Hooks hooks, ExportSpec... configured) {
+    /** The exporter's parts as {@link ExporterFactory} wires them, started (recovered and loaded) as after the bind. */
+    private LiveExports manager(Hooks hooks, ExportSpec... configured) {
         ExportStore store = new ExportStore(FileSettings.defaults(root), pki.clock);
         RenewalPolicy policy = new RenewalPolicy(new RenewalSettings(33, 0, Duration.ofMinutes(30),
                 Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5)), new Random(7));
         AuditSink sink = audit::add;
         ExportRunner runner = new ExportRunner(new VaultMaterialSource(pki.client), store, policy, new HookRunner(), hooks,
                 sink, new ExporterMetrics(new SimpleMeterRegistry()), reachability, pki.clock, Duration.ofMinutes(5), 4);
-        ExportManager manager = new ExportManager(List.of(configured), store, new SpecRepository(root, "pki_int"),
-                runner, policy, sink, pki.clock, WORKERS);
+        ExportAttempts attempts = new ExportAttempts(runner, policy, pki.clock);
+        ExportRegistry registry = new ExportRegistry();
+        SpecRepository repository = new SpecRepository(new ExportLayout(root), "pki_int");
+        LiveExports manager = new LiveExports(registry,
+                new StartupRecovery(List.of(configured), registry, store, repository, hooks, pki.clock),
+                new RenewalJob(registry, attempts, pki.clock, WORKERS),
+                new ExportOperations(registry, attempts, store, repository, hooks, sink, pki.clock));
         manager.start();
         return manager;
     }
@@ -100,7 +114,7 @@ class ExportManagerTest {
 
     @Test
     void createIssuesWritesTheFilesAndPersistsTheSpec() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportStatus status = manager.create(web("shop"), Actor.token("deployer", "127.0.0.1"));
 
         assertThat(status.lastOutcome()).isEqualTo(ExportStatus.Outcome.SUCCESS);
@@ -114,7 +128,7 @@ class ExportManagerTest {
 
     @Test
     void createRefusedByVaultWritesAndPersistsNothing() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportSpec outsideRole = ExportSpec.builder("evil", Source.ISSUE).mount("pki_int").role("web")
                 .commonName("www.other.org").build();
 
@@ -127,7 +141,7 @@ class ExportManagerTest {
 
     @Test
     void invalidSpecIsRejectedBeforeVaultIsAsked() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         long before = pki.issuances();
         ExportSpec noCn = ExportSpec.builder("nocn", Source.ISSUE).mount("pki_int").role("web").build();
 
@@ -137,7 +151,7 @@ class ExportManagerTest {
 
     @Test
     void pkcs12WithoutAConfiguredPasswordIsAFieldErrorBeforeVaultIsAsked() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         long before = pki.issuances();
         ExportSpec p12 = web("p12").toBuilder().formats(io.vaultpki.exporter.spec.Format.PKCS12).build();
 
@@ -150,13 +164,13 @@ class ExportManagerTest {
 
     @Test
     void aTakenNameIsAConflict() {
-        ExportManager manager = manager(web("api"));
+        LiveExports manager = manager(web("api"));
         assertThatThrownBy(() -> manager.create(web("api"), Actor.SYSTEM)).isInstanceOf(ExportConflictException.class);
     }
 
     @Test
     void configurationExportsAreReadOnlyThroughTheApi() {
-        ExportManager manager = manager(web("cfg"));
+        LiveExports manager = manager(web("cfg"));
         assertThatThrownBy(() -> manager.update("cfg", web("cfg"), Actor.SYSTEM)).isInstanceOf(ExportConflictException.class);
         assertThatThrownBy(() -> manager.delete("cfg", true, Actor.SYSTEM)).isInstanceOf(ExportConflictException.class);
     }
@@ -173,7 +187,7 @@ class ExportManagerTest {
         ExportStatus created = manager().create(web("persist"), Actor.SYSTEM);
         long before = pki.issuances();
 
-        ExportManager restarted = manager();
+        LiveExports restarted = manager();
         restarted.runDue(true);
 
         assertThat(pki.issuances()).isEqualTo(before);
@@ -188,7 +202,7 @@ class ExportManagerTest {
         long before = pki.issuances();
 
         ExportSpec withSan = web("svc").toBuilder().altNames(List.of("alias.example.com")).build();
-        ExportManager restarted = manager(withSan);
+        LiveExports restarted = manager(withSan);
         restarted.runDue(true);
         restarted.runDue(true);
 
@@ -198,7 +212,7 @@ class ExportManagerTest {
 
     @Test
     void renewalHappensAtTwoThirdsOfTheIssuedLifetime() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportMetadata first = manager.create(web("timed"), Actor.SYSTEM).metadata().orElseThrow();
         // renew-before-percent 33: at 67 % of the issued lifetime, i.e. 2/3 rounded to whole percent
         Duration lifetime = Duration.between(first.notBefore(), first.notAfter());
@@ -215,7 +229,7 @@ class ExportManagerTest {
 
     @Test
     void aSealedVaultLeavesTheFilesByteIdenticalAndTheRetryBacksOff() throws IOException {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportMetadata first = manager.create(web("outage"), Actor.SYSTEM).metadata().orElseThrow();
         Map<String, String> before = DirectorySnapshot.of(root.resolve("outage"));
 
@@ -243,7 +257,7 @@ class ExportManagerTest {
 
     @Test
     void aCertificateShorterThanTheRenewalWindowEngagesTheLoopGuard() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportSpec spec = ExportSpec.builder("capped", Source.ISSUE).mount("pki_int").role("short")
                 .commonName("capped.example.com").ttl(Duration.ofHours(24)).renewBefore(Duration.ofHours(2)).build();
 
@@ -257,7 +271,7 @@ class ExportManagerTest {
 
     @Test
     void theMinimumIssuanceIntervalHoldsEvenWhenRenewalIsDue() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportSpec spec = ExportSpec.builder("tight", Source.ISSUE).mount("pki_int").role("short")
                 .commonName("tight.example.com").ttl(Duration.ofMinutes(6)).build();
         manager.create(spec, Actor.SYSTEM);
@@ -277,7 +291,7 @@ class ExportManagerTest {
         Hooks hooks = Hooks.of(HookConfiguration.of("record", List.of("sh", "-c",
                 "echo \"$EXPORT_NAME $EXPORT_SERIAL $EXPORT_HOOK\" >> '" + log + "'; exit 3"), Duration.ofSeconds(10)));
         ExportSpec spec = web("hooked").toBuilder().hook("record").build();
-        ExportManager manager = manager(hooks);
+        LiveExports manager = manager(hooks);
         long before = pki.issuances();
         ExportStatus created = manager.create(spec, Actor.token("deployer", "127.0.0.1"));
         manager.runDue(true);
@@ -302,7 +316,7 @@ class ExportManagerTest {
 
     @Test
     void anExportNamingAHookThatIsNotConfiguredIsAFieldErrorBeforeVaultIsAsked() {
-        ExportManager manager = manager(Hooks.of(HookConfiguration.of("reload", List.of("true"), null)));
+        LiveExports manager = manager(Hooks.of(HookConfiguration.of("reload", List.of("true"), null)));
         long before = pki.issuances();
 
         assertThatThrownBy(() -> manager.create(web("nohook").toBuilder().hook("restart").build(), Actor.SYSTEM))
@@ -315,13 +329,13 @@ class ExportManagerTest {
     @Test
     void anApiExportWhoseHookWasRemovedFromTheConfigurationKeepsRenewingAndRunsNothing() {
         Path marker = scratch.resolve("ran");
-        ExportManager before = manager(Hooks.of(HookConfiguration.of("reload", List.of("touch", marker.toString()), null)));
+        LiveExports before = manager(Hooks.of(HookConfiguration.of("reload", List.of("touch", marker.toString()), null)));
         before.create(web("orphan").toBuilder().hook("reload").build(), Actor.SYSTEM);
         assertThat(marker).exists();
         audit.clear();
         org.assertj.core.util.Files.delete(marker.toFile());
 
-        ExportManager after = manager(Hooks.none());
+        LiveExports after = manager(Hooks.none());
         pki.clock.advance(Duration.ofMinutes(6));
         ExportStatus renewed = after.renew("orphan", Actor.SYSTEM);
 
@@ -338,12 +352,12 @@ class ExportManagerTest {
 
     @Test
     void changingOnlyTheHookOfAnExportDoesNotReissueAtStartUp() {
-        ExportManager first = manager(Hooks.of(HookConfiguration.of("a", List.of("true"), null),
+        LiveExports first = manager(Hooks.of(HookConfiguration.of("a", List.of("true"), null),
                 HookConfiguration.of("b", List.of("true"), null)), web("stable").toBuilder().hook("a").build());
         first.runDue(true);
         long before = pki.issuances();
 
-        ExportManager second = manager(Hooks.of(HookConfiguration.of("a", List.of("true"), null),
+        LiveExports second = manager(Hooks.of(HookConfiguration.of("a", List.of("true"), null),
                 HookConfiguration.of("b", List.of("true"), null)), web("stable").toBuilder().hook("b").build());
         second.runDue(true);
 
@@ -353,7 +367,7 @@ class ExportManagerTest {
 
     @Test
     void anIssuerExportIsRewrittenOnlyWhenTheIssuerChanges() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportSpec spec = ExportSpec.builder("ca", Source.ISSUER).mount("pki_int").build();
         ExportMetadata first = manager.create(spec, Actor.SYSTEM).metadata().orElseThrow();
 
@@ -380,7 +394,7 @@ class ExportManagerTest {
 
     @Test
     void updateReissuesWithTheNewSpecAndARefusedUpdateChangesNothing() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         ExportMetadata first = manager.create(web("upd"), Actor.SYSTEM).metadata().orElseThrow();
 
         ExportSpec refused = web("upd").toBuilder().commonName("upd.other.org").build();
@@ -396,7 +410,7 @@ class ExportManagerTest {
 
     @Test
     void deleteWithPurgeRemovesTheFilesAndWithoutPurgeKeepsThem() {
-        ExportManager manager = manager();
+        LiveExports manager = manager();
         manager.create(web("gone"), Actor.SYSTEM);
         manager.create(web("kept"), Actor.SYSTEM);
 

@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.access;
+package io.vaultpki.exporter.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -9,10 +9,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.vaultpki.exporter.api.ApiRequestFilter;
-import io.vaultpki.exporter.api.ApiRequests;
-import io.vaultpki.exporter.api.Problem;
-import io.vaultpki.exporter.api.Problems;
+import io.vaultpki.exporter.access.ApiPrincipal;
+import io.vaultpki.exporter.access.ApiTokens;
+import io.vaultpki.exporter.access.ApiTokensLoader;
+import io.vaultpki.exporter.access.ClientCertificates;
+import io.vaultpki.exporter.access.Scope;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.export;
+package io.vaultpki.exporter.failure;
 
 import io.vaultpki.client.failure.FailureReason;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.vaultpki.exporter.export;
+package io.vaultpki.exporter.registry;
 
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.spec.ExportSpec;
