@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,13 @@ final class Load {
 
     /** As above; a request unanswered after {@code timeout} counts as failed. */
     static Result run(List<URI> targets, String bearer, int rate, Duration duration, Duration timeout) {
+        return withHeaders(targets, bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer), rate,
+                duration, timeout);
+    }
+
+    /** As above, each request with these {@code headers} (a scraper's {@code Accept}, {@code Accept-Encoding}). */
+    static Result withHeaders(List<URI> targets, Map<String, String> headers, int rate, Duration duration,
+                              Duration timeout) {
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bench-load");
             t.setDaemon(true);
@@ -75,9 +83,7 @@ final class Load {
                 }
                 HttpRequest.Builder request = HttpRequest.newBuilder(targets.get(i % targets.size()))
                         .timeout(timeout).GET();
-                if (bearer != null) {
-                    request.header("Authorization", "Bearer " + bearer);
-                }
+                headers.forEach(request::header);
                 all[i] = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                         .handle((response, error) -> {
                             inFlight.release();

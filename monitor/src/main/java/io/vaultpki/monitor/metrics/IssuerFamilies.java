@@ -25,7 +25,8 @@ final class IssuerFamilies {
     /** {@code vault_issuer_validity_seconds} at {@code now}. */
     void validity(PkiSnapshot snapshot, Instant now, MetricSnapshots.Builder out) {
         GaugeFamily validity = note.gauge("vault_issuer_validity_seconds",
-                "Seconds until the issuer certificate expires (not_after - now at scrape time), negative once expired.",
+                "Seconds until the issuer certificate expires (not_after - now at scrape time, to the second),"
+                        + " negative once expired.",
                 "engine", "issuer", "url");
         String url = snapshot.vault().address();
         double nowSeconds = seconds(now);

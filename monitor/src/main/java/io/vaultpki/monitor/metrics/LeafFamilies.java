@@ -52,7 +52,7 @@ final class LeafFamilies {
         GaugeFamily omitted = note.gauge("vault_pki_certificate_series_omitted",
                 "Leaf certificate series left out by the monitor.leaves.max-series cap.", "engine");
         GaugeFamily states = note.gauge("vault_pki_certificates",
-                "Leaf certificates stored by the engine, by state at scrape time.", "engine", "state");
+                "Leaf certificates stored by the engine, by state at scrape time (to the second).", "engine", "state");
         GaugeFamily expiring = note.gauge("vault_pki_certificates_expiring",
                 "Valid, non-superseded leaf certificates expiring within the window (cumulative).", "engine",
                 "window");
