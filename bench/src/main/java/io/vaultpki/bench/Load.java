@@ -20,7 +20,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * An open-loop load generator on the JDK {@link HttpClient}: requests leave at a fixed rate whatever the answers do,
  * and each latency is counted from the request's <em>scheduled</em> start, so a stalled server shows up in the
- * percentiles instead of slowing the generator down (no coordinated omission).
+ * percentiles instead of slowing the generator down (no coordinated omission). Each answer is read to its end and
+ * discarded, as wrk and hey do: keeping the bodies would make the generator, on the same cores, allocate what the
+ * measured server sends (140 MB/s for 500 scrapes of 280 KB a second).
  */
 final class Load {
 
@@ -84,7 +86,7 @@ final class Load {
                 HttpRequest.Builder request = HttpRequest.newBuilder(targets.get(i % targets.size()))
                         .timeout(timeout).GET();
                 headers.forEach(request::header);
-                all[i] = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                all[i] = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                         .handle((response, error) -> {
                             inFlight.release();
                             long done = System.nanoTime();
