@@ -78,9 +78,9 @@ final class ScrapeBench {
                 Load.withHeaders(List.of(metrics), Map.of(), 100, warmUp, timeout);
                 body(metrics, issuers);
                 single(metrics, issuers);
-                underLoad(metrics, issuers);
+                underLoad(monitor, metrics, issuers);
                 identityUnderLoad(metrics, issuers);
-                waiting(emu, metrics, issuers);
+                waiting(emu, monitor, metrics, issuers);
             }
         } finally {
             Bench.progress("scrape bench done");
@@ -132,9 +132,11 @@ final class ScrapeBench {
                 "sequential scrapes with Prometheus' headers (OpenMetrics, gzip) while refreshes run");
     }
 
-    private void underLoad(URI metrics, int issuers) {
+    private void underLoad(ChildApp monitor, URI metrics, int issuers) {
         double refreshesBefore = refreshCount(metrics);
+        Duration cpuBefore = monitor.cpuTime();
         Load.Result load = Load.withHeaders(List.of(metrics), PROMETHEUS, RATE, loadTime, timeout);
+        double cpu = monitor.cpuTime().minus(cpuBefore).toMillis() / 1000.0;
         awaitRecovery(metrics);
         double refreshes = refreshCount(metrics) - refreshesBefore;
         report.row("metrics.latency", "monitor `/metrics` under " + RATE + " req/s for " + loadTime.toSeconds()
@@ -144,12 +146,14 @@ final class ScrapeBench {
                 load.ok() + "/" + load.sent() + " answered 200, " + load.failed() + " failed, timed out after "
                         + timeout.toSeconds() + " s or not sent (" + Load.MAX_IN_FLIGHT + " already in flight); "
                         + Report.fmt(refreshes) + " refreshes completed during the load (5 ms latency, limiter "
-                        + "raised, interval 100 ms)");
+                        + "raised, interval 100 ms); the monitor used " + Report.fmt(cpu) + " s of CPU in those "
+                        + loadTime.toSeconds() + " s, refreshes included");
         report.row("metrics.throughput", "monitor `/metrics` throughput at a fixed " + RATE + " req/s offered",
                 Report.fmt(load.okPerSecond()) + " scrapes/s",
                 "open loop: latency counted from each request's scheduled start (JDK HttpClient, same machine)");
-        String why = "the load generator shares the 2 cores with the monitor and its refresh; see the single-scrape"
-                + " row for the cost of one scrape";
+        String why = "the monitor used " + Report.fmt(cpu) + " s of CPU in " + loadTime.toSeconds() + " s, its "
+                + "refresh included; the tail is time spent waiting for one of the 2 cores, shared with the refresh, "
+                + "the emulator and the load generator (see the CPU per scrape in the waiting row)";
         report.target("target.scrape", "`/metrics` with " + issuers + " issuers, " + RATE + " scrapes/s offered as "
                         + "Prometheus scrapes, a refresh running: at least " + (RATE - 5) + "/s answered, "
                         + "p99 ≤ 25 ms",
@@ -172,13 +176,15 @@ final class ScrapeBench {
     }
 
     /** The load while the refresh in flight waits on a slow Vault (20 s per request) instead of using the CPU. */
-    private void waiting(VaultEmulator emu, URI metrics, int issuers) {
+    private void waiting(VaultEmulator emu, ChildApp monitor, URI metrics, int issuers) {
         emu.faults().clear();
         emu.faults().latency(Duration.ofSeconds(20));
         try {
             Poll.pause(Duration.ofMillis(500));
             awaitRecovery(metrics);
+            Duration cpuBefore = monitor.cpuTime();
             Load.Result waiting = Load.withHeaders(List.of(metrics), PROMETHEUS, RATE, loadTime, timeout);
+            double cpuMs = monitor.cpuTime().minus(cpuBefore).toNanos() / 1e6;
             report.row("metrics.latency.waiting", "monitor `/metrics` under " + RATE + " req/s for "
                             + loadTime.toSeconds() + " s as Prometheus scrapes, " + issuers
                             + " issuers, the refresh in flight waiting on Vault",
@@ -186,7 +192,8 @@ final class ScrapeBench {
                             + Report.fmt(waiting.maxMs()) + " ms, " + Report.fmt(waiting.okPerSecond())
                             + " scrapes/s",
                     waiting.ok() + "/" + waiting.sent() + " answered 200 within " + timeout.toSeconds()
-                            + " s; Vault answers after 20 s, so the refresh holds no CPU");
+                            + " s; Vault answers after 20 s, so the refresh holds no CPU: the monitor used "
+                            + Report.fmt(cpuMs / Math.max(1, waiting.ok())) + " ms of CPU per answered scrape");
             report.target("target.metrics.waiting", "`/metrics` p99 < 5 ms at " + RATE + " req/s with " + issuers
                     + " issuers, refresh waiting on Vault", waiting.p99Ms(), 5, "ms",
                     "the load generator shares the 2 cores with the monitor");
