@@ -73,9 +73,11 @@ final class ScrapeBench {
                             + options.workDir().resolve("monitor-scrape.log"));
                 }
                 Bench.progress("monitor exports every issuer (" + issuers + ")");
-                Duration warmUp = options.quick() ? Duration.ofMillis(300) : Duration.ofSeconds(2);
-                Load.withHeaders(List.of(metrics), PROMETHEUS, 100, warmUp, timeout);
+                // the JIT compiles the scrape path during the first few thousand scrapes: measure after them
+                Duration warmUp = options.quick() ? Duration.ofMillis(300) : Duration.ofSeconds(5);
+                Load.withHeaders(List.of(metrics), PROMETHEUS, RATE, warmUp, timeout);
                 Load.withHeaders(List.of(metrics), Map.of(), 100, warmUp, timeout);
+                awaitRecovery(metrics);
                 body(metrics, issuers);
                 single(metrics, issuers);
                 underLoad(monitor, metrics, issuers);
