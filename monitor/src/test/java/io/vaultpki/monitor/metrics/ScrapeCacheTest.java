@@ -6,13 +6,11 @@ import io.vaultpki.client.VaultSettings;
 import io.vaultpki.emulator.MutableClock;
 import io.vaultpki.monitor.metrics.exposition.Body;
 import io.vaultpki.monitor.metrics.exposition.ExpositionFormat;
-import io.vaultpki.monitor.metrics.exposition.Piece;
 import io.vaultpki.monitor.refresh.CrlInfo;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -21,11 +19,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import static io.vaultpki.monitor.metrics.Snapshots.ADDRESS;
 import static io.vaultpki.monitor.metrics.Snapshots.REFRESHED;
@@ -252,6 +258,38 @@ class ScrapeCacheTest {
     }
 
     @Test
+    void concurrentScrapersShareOneBodyPerSecondAndFormat() throws Exception {
+        holder.replace(snapshot(engine("pki/", List.of(issuer(ID_A, "a", NOW.plus(Duration.ofDays(5)))),
+                List.of(crl(ID_A, 3)), List.of(), false)));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Set<Body>>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                ExpositionFormat format = ExpositionFormat.values()[t % 2];
+                results.add(pool.submit(() -> {
+                    Set<Body> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                    for (int i = 0; i < 200; i++) {
+                        Body body = cache.body(format);
+                        body.gzip();
+                        seen.add(body);
+                    }
+                    return seen;
+                }));
+            }
+            Set<Body> all = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Future<Set<Body>> result : results) {
+                all.addAll(result.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(all).hasSize(2);
+            assertThat(meterRenders).hasValue(2);
+            assertThat(issuerRenders).hasValue(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void noFamilyIsPrintedTwice() {
         holder.replace(snapshot(engine("pki/", List.of(issuer(ID_A, "a", NOW.plus(Duration.ofDays(5)))),
                 List.of(crl(ID_A, 3)), List.of(leaf("01", "a", NOW.plus(Duration.ofDays(3)))), true),
@@ -275,7 +313,7 @@ class ScrapeCacheTest {
     }
 
     private static byte[] gunzip(byte[] gzip) throws IOException {
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
             return in.readAllBytes();
         }
     }
