@@ -9,6 +9,8 @@ import io.vaultpki.monitor.metrics.exposition.ExpositionFormat;
 import io.vaultpki.monitor.refresh.CrlInfo;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
