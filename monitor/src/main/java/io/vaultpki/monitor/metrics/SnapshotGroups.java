@@ -6,6 +6,7 @@ import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,13 @@ final class SnapshotGroups {
         if (s != null && s.snapshot() == snapshot) {
             return s.generation();
         }
+        // value lists (Arrays.asList: a null field compares as null instead of failing the scrape)
         List<EngineSnapshot> engines = snapshot.engines();
-        issuers.key(engines.stream().map(e -> List.of(e.engine(), e.issuers())).toList());
-        crls.key(engines.stream().map(e -> List.of(e.engine(), e.crls())).toList());
-        leaves.key(engines.stream().map(e -> List.of(e.engine(), e.leavesCollected(), e.leaves())).toList());
-        monitor.key(List.of(snapshot.vault(), snapshot.lastSuccess(),
-                engines.stream().map(e -> List.of(e.engine(), e.up(), e.lastSuccess())).toList()));
+        issuers.key(engines.stream().map(e -> Arrays.asList(e.engine(), e.issuers())).toList());
+        crls.key(engines.stream().map(e -> Arrays.asList(e.engine(), e.crls())).toList());
+        leaves.key(engines.stream().map(e -> Arrays.asList(e.engine(), e.leavesCollected(), e.leaves())).toList());
+        monitor.key(Arrays.asList(snapshot.vault(), snapshot.lastSuccess(),
+                engines.stream().map(e -> Arrays.asList(e.engine(), e.up(), e.lastSuccess())).toList()));
         long generation = s == null ? 0 : s.generation() + 1;
         seen = new Seen(snapshot, generation);
         return generation;
