@@ -85,6 +85,7 @@ public final class Bench {
         progress("vault-pki bench" + (options.quick() ? " (quick)" : "") + ", load average " + loadAverage()
                 + ": monitor");
         new MonitorBench(options, report).run();
+        new ScrapeBench(options, report).run();
         progress("exporter");
         new ExporterBench(options, report).run();
         progress("done in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");

@@ -174,6 +174,11 @@ final class ChildApp implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time the child has used so far (user + system, all threads); zero where the OS does not tell. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     @Override
     public void close() {
         control.close();

@@ -43,7 +43,8 @@ import java.util.UUID;
 /**
  * The monitor's numbers. Refresh times come from {@link PkiRefresher} built directly (as the application wires it),
  * one fresh refresher per cell so that every refresh is a cold, full one; Vault requests are what the emulator
- * answered. {@code /metrics}, logins and memory come from the monitor application itself in a child JVM.
+ * answered. Logins and memory come from the monitor application itself in a child JVM ({@code /metrics} under load
+ * is {@link ScrapeBench}'s).
  */
 final class MonitorBench {
 
@@ -117,7 +118,7 @@ final class MonitorBench {
                     target.seconds, 2 * ideal, "s", "the client's per-request cost (HTTP, JSON, certificate parsing) "
                             + "on 2 shared cores adds to the 5 ms; the first refresh also reads issuers and CRLs twice "
                             + "(an early issuers-only snapshot)");
-            metricsAndLogins(emu);
+            logins(emu);
             memory(emu);
         }
     }
@@ -254,18 +255,16 @@ final class MonitorBench {
     // ---- the monitor application ----
 
     /**
-     * One monitor refreshing the largest issuer set back to back (5 ms latency, limiter raised, interval 100 ms) and
-     * logging in with an AppRole whose tokens live {@code ttl} and at most {@code maxTtl}: {@code /metrics} under a
-     * fixed 500 req/s while refreshes run, and the logins and renewals over a window of several token lifetimes.
+     * One monitor logging in with an AppRole whose tokens live {@code ttl} and at most {@code maxTtl}, refreshing
+     * the largest issuer set back to back (5 ms latency, limiter raised, interval 100 ms): the logins and renewals
+     * over a window of several token lifetimes. ({@code /metrics} under load is {@link ScrapeBench}'s.)
      */
-    private void metricsAndLogins(VaultEmulator emu) {
+    private void logins(VaultEmulator emu) {
         int mounts = mountCounts[mountCounts.length - 1];
-        int issuers = mounts * ISSUERS_PER_MOUNT;
         // TTLs are whole seconds in Vault; below a few seconds the client's renew-or-re-login choice has no room
         Duration ttl = options.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(5);
         Duration maxTtl = options.quick() ? Duration.ofSeconds(6) : Duration.ofSeconds(15);
         Duration window = maxTtl.multipliedBy(options.quick() ? 2 : 3);
-        Duration loadTime = options.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
 
         emu.policies().put("bench-monitor", Policy.builder().path("sys/mounts", "read")
                 .path("s" + mounts + "-*", "read", "list").build());
@@ -288,52 +287,9 @@ final class MonitorBench {
         emu.faults().latency(Duration.ofMillis(5));
         emu.requests().clear();
         Instant started = Instant.now();
-        try (ChildApp monitor = ChildApp.start("monitor-metrics", options.monitorJar(), "io.vaultpki.monitor.Application",
+        try (ChildApp monitor = ChildApp.start("monitor-logins", options.monitorJar(), "io.vaultpki.monitor.Application",
                 props, Map.of(), options.workDir(), "/health/liveness", Duration.ofSeconds(60))) {
-            Bench.progress("monitor started (" + issuers + " issuers, AppRole login)");
-            URI metrics = monitor.url.resolve("/metrics");
-            boolean loaded = Poll.until(() -> issuerSeries(metrics) >= issuers, Duration.ofSeconds(120),
-                    Duration.ofMillis(200));
-            if (!loaded) {
-                throw new IllegalStateException("the monitor never exported " + issuers + " issuers; see "
-                        + options.workDir().resolve("monitor-metrics.log"));
-            }
-            Bench.progress("monitor exports every issuer");
-            Load.run(List.of(metrics), null, 100, options.quick() ? Duration.ofMillis(300) : Duration.ofSeconds(2));
-            List<Double> single = new java.util.ArrayList<>();
-            int bytes = 0;
-            for (int i = 0; i < (options.quick() ? 10 : 50); i++) {
-                long t = System.nanoTime();
-                bytes = get(metrics).length();
-                single.add((System.nanoTime() - t) / 1e6);
-            }
-            double[] one = Load.sorted(single);
-            String cost = "one scrape is " + String.format("%,d", bytes) + " characters (about 9 series per issuer) "
-                    + "and takes " + Report.fmt(Load.percentile(one, 50)) + " ms alone here, so the 2 shared cores "
-                    + "serve tens of scrapes a second, not 500; p99 counts only the scrapes answered";
-            report.row("metrics.single", "monitor `/metrics`, one scrape at a time, " + issuers + " issuers",
-                    "p50 " + Report.fmt(Load.percentile(one, 50)) + " ms, p99 " + Report.fmt(Load.percentile(one, 99))
-                            + " ms",
-                    String.format("%,d", bytes) + " characters per scrape; sequential scrapes while refreshes run");
-            double refreshesBefore = refreshCount(metrics);
-            Duration timeout = options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
-            Load.Result load = Load.run(List.of(metrics), null, 500, loadTime, timeout);
-            awaitRecovery(metrics);
-            double refreshes = refreshCount(metrics) - refreshesBefore;
-            report.row("metrics.latency", "monitor `/metrics` under 500 req/s for " + loadTime.toSeconds() + " s, "
-                            + issuers + " issuers, refreshes running",
-                    "p50 " + Report.fmt(load.p50Ms()) + " ms, p99 " + Report.fmt(load.p99Ms()) + " ms, max "
-                            + Report.fmt(load.maxMs()) + " ms",
-                    load.ok() + "/" + load.sent() + " answered 200, " + load.failed() + " failed, timed out after "
-                            + timeout.toSeconds() + " s or not sent (" + Load.MAX_IN_FLIGHT + " already in flight); " + Report.fmt(refreshes)
-                            + " refreshes completed during the load (5 ms latency, limiter raised, interval 100 ms)");
-            report.row("metrics.throughput", "monitor `/metrics` throughput at a fixed 500 req/s offered",
-                    Report.fmt(load.okPerSecond()) + " scrapes/s",
-                    "open loop: latency counted from each request's scheduled start (JDK HttpClient)");
-            report.target("target.metrics", "`/metrics` p99 < 5 ms at 500 req/s with " + issuers + " issuers, "
-                            + "refreshes running back to back",
-                    load.p99Ms(), 5, "ms", cost);
-
+            Bench.progress("monitor started (AppRole login)");
             Poll.until(() -> Duration.between(started, Instant.now()).compareTo(window) >= 0,
                     window.plusSeconds(5), Duration.ofMillis(100));
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
@@ -353,24 +309,6 @@ final class MonitorBench {
             report.target("target.logins", "one login per token lifetime: at most ⌈" + Report.fmt(lifetimes)
                     + " lifetimes⌉ + 1 (the first) logins, renewals in between", logins, allowed, "logins",
                     "more than one login per lifetime: renewal is not carrying the token");
-
-            // The same load while the refresh in flight waits on a slow Vault (20 s per request) instead of using
-            // the CPU: how a refresh mostly runs with the default 20 req/s limiter.
-            emu.faults().clear();
-            emu.faults().latency(Duration.ofSeconds(20));
-            Poll.pause(Duration.ofMillis(500));
-            awaitRecovery(metrics);
-            Load.Result waiting = Load.run(List.of(metrics), null, 500, loadTime, timeout);
-            emu.faults().clear();
-            report.row("metrics.latency.waiting", "monitor `/metrics` under 500 req/s for " + loadTime.toSeconds()
-                            + " s, " + issuers + " issuers, the refresh in flight waiting on Vault",
-                    "p50 " + Report.fmt(waiting.p50Ms()) + " ms, p99 " + Report.fmt(waiting.p99Ms()) + " ms, max "
-                            + Report.fmt(waiting.maxMs()) + " ms, " + Report.fmt(waiting.okPerSecond()) + " scrapes/s",
-                    waiting.ok() + "/" + waiting.sent() + " answered 200 within " + timeout.toSeconds() + " s; Vault answers after 20 s, so the refresh "
-                            + "holds no CPU (as with the default limiter)");
-            report.target("target.metrics.waiting", "`/metrics` p99 < 5 ms at 500 req/s with " + issuers
-                    + " issuers, refresh waiting on Vault", waiting.p99Ms(), 5, "ms",
-                    cost);
         } finally {
             emu.faults().clear();
         }
@@ -434,23 +372,10 @@ final class MonitorBench {
         }
     }
 
-    private int issuerSeries(URI metrics) {
-        return (int) get(metrics).lines().filter(l -> l.startsWith("vault_issuer_validity_seconds{")).count();
-    }
-
     /** Completed refreshes from the monitor's own histogram; NaN when the scrape failed. */
     private double refreshCount(URI metrics) {
         return get(metrics).lines().filter(l -> l.startsWith("vault_pki_refresh_duration_seconds_count"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
                 .orElse(Double.NaN);
-    }
-
-    /** After an overload: waits until one scrape answers within 2 s again (the server has drained its backlog). */
-    private void awaitRecovery(URI metrics) {
-        Poll.until(() -> {
-            long t = System.nanoTime();
-            boolean ok = !get(metrics).isEmpty();
-            return ok && System.nanoTime() - t < 2_000_000_000L;
-        }, Duration.ofSeconds(90), Duration.ofMillis(500));
     }
 }

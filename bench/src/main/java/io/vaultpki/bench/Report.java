@@ -43,6 +43,42 @@ final class Report {
                 met ? "met" : "missed", margin));
     }
 
+    /** One criterion of a target: a measured value against its limit, at most or at least. */
+    record Limit(String what, double measured, double limit, String unit, boolean atMost) {
+        static Limit atMost(String what, double measured, double limit, String unit) {
+            return new Limit(what, measured, limit, unit, true);
+        }
+
+        static Limit atLeast(String what, double measured, double limit, String unit) {
+            return new Limit(what, measured, limit, unit, false);
+        }
+
+        boolean met() {
+            return atMost ? measured <= limit : measured >= limit;
+        }
+
+        String measuredText() {
+            return what + " " + fmt(measured) + " " + unit + " (" + (atMost ? "limit " : "at least ") + fmt(limit)
+                    + " " + unit + ")";
+        }
+
+        String margin() {
+            double by = Math.abs(measured - limit);
+            String side = met() ? (atMost ? " under the limit" : " above the floor")
+                    : (atMost ? " over the limit" : " short of the floor");
+            return what + " " + fmt(by) + " " + unit + side + " (" + pct(by / limit) + ")";
+        }
+    }
+
+    /** A target of several criteria, met when all are; {@code why} explains a miss. */
+    void target(String id, String target, String why, Limit... limits) {
+        boolean met = java.util.Arrays.stream(limits).allMatch(Limit::met);
+        String measured = String.join(", ", java.util.Arrays.stream(limits).map(Limit::measuredText).toList());
+        String margin = String.join("; ", java.util.Arrays.stream(limits).map(Limit::margin).toList())
+                + (met || why.isEmpty() ? "" : ": " + why);
+        targets.add(new Target(id, target, measured, met ? "met" : "missed", margin));
+    }
+
     void print(PrintStream out, String header) {
         out.println();
         out.println(header);

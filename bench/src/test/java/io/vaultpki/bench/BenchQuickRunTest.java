@@ -23,11 +23,12 @@ class BenchQuickRunTest {
             "refresh.leaves.0.0ms", "refresh.leaves.1.0ms", "refresh.leaves.0.5ms", "refresh.leaves.1.5ms",
             "refresh.defaults.issuers.0", "refresh.defaults.issuers.1",
             "refresh.defaults.leaves.0", "refresh.defaults.leaves.1",
-            "metrics.single", "metrics.latency", "metrics.latency.waiting", "metrics.throughput", "logins", "memory",
+            "metrics.body", "metrics.single", "metrics.latency", "metrics.latency.identity", "metrics.latency.waiting",
+            "metrics.throughput", "logins", "memory",
             "exporter.issue.0ms", "exporter.issue.5ms", "exporter.api.list", "exporter.api.download",
             "exporter.renewal");
     private static final List<String> TARGETS = List.of("target.refresh", "target.metrics", "target.metrics.waiting", "target.logins",
-            "target.memory");
+            "target.memory", "target.scrape");
 
     @TempDir
     Path work;

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The {@code state} label of {@code vault_pki_certificates}: each certificate counts once, the first that applies
- * of revoked, expired, superseded, valid. Time-relative, so decided at scrape time.
+ * of revoked, expired, superseded, valid. Time-relative, so decided at scrape time (to the second on {@code /metrics}).
  */
 public enum LeafState {
     VALID, EXPIRED, REVOKED, SUPERSEDED;
