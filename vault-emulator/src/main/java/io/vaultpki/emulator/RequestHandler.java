@@ -49,6 +49,15 @@ final class RequestHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        log.begin();
+        try {
+            handleCounted(exchange);
+        } finally {
+            log.end();
+        }
+    }
+
+    private void handleCounted(HttpExchange exchange) throws IOException {
         Instant arrived = clock.instant();
         var request = IncomingRequest.of(exchange);
         String loggedMethod = request.method().equals("GET")

@@ -185,6 +185,34 @@ class PkiOperationsTest {
     }
 
     @Test
+    void aConditionalCrlReadGivesTheCrlAndVaultsDateThenNothingWhileNoCrlOfTheMountChanged() {
+        PkiMount tuned = emu.pki().enable("tuned");
+        var ca = tuned.generateRoot(IssuerSpec.named("ca").commonName("Tuned CA"));
+        emu.mounts().tune("", "tuned", List.of("If-Modified-Since"), List.of());
+        PkiOperations tunedPki = new PkiOperations("tuned", request -> transport.execute(request,
+                VaultToken.of(emu.rootToken())));
+
+        ConditionalRead<ParsedCrl> first = tunedPki.readIssuerCrlIfModifiedSince(ca.id(), null);
+        assertThat(first.notModified()).isFalse();
+        assertThat(first.value()).get().extracting(ParsedCrl::issuerDn).asString().contains("Tuned CA");
+        assertThat(first.serverDate()).isPresent();
+
+        ConditionalRead<ParsedCrl> later = tunedPki.readIssuerCrlIfModifiedSince(ca.id(),
+                java.time.Instant.now().plus(Duration.ofDays(1)));
+        assertThat(later.notModified()).isTrue();
+        assertThat(later.serverDate()).isPresent();
+    }
+
+    @Test
+    void onAMountThatDoesNotPassTheHeaderThroughAConditionalCrlReadAlwaysGivesTheCrl() {
+        ConditionalRead<ParsedCrl> read = pki.readIssuerCrlIfModifiedSince(intermediate.id(),
+                java.time.Instant.now().plus(Duration.ofDays(1)));
+
+        assertThat(read.notModified()).isFalse();
+        assertThat(read.value()).get().extracting(ParsedCrl::revokedCount).isEqualTo(1);
+    }
+
+    @Test
     void listsCertificatesAndRevokedSerials() {
         assertThat(pki.listCertificates()).contains(leaf.serialNumber(), revokedLeaf.serialNumber());
         assertThat(pki.listRevoked()).containsExactly(revokedLeaf.serialNumber());

@@ -31,6 +31,14 @@ final class PkiStore {
     private final ConcurrentSkipListMap<String, StoredCert> revoked = new ConcurrentSkipListMap<>();
     private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
     private final Map<String, IssuerCrl> crls = new HashMap<>();
+    /** Vault's per-issuer {@code LastModified}: when the issuer entry was last written. */
+    private final Map<String, Instant> issuerModified = new HashMap<>();
+    /**
+     * Vault's mount-wide {@code localCRLConfig.LastModified}: when any CRL of the mount was last rebuilt. Vault
+     * rebuilds on issuer changes, revocations and CRL config writes; the emulator builds lazily but dates the
+     * change, so conditional reads answer as Vault would.
+     */
+    private Instant crlModified;
     private volatile boolean legacy;
     private volatile Duration crlExpiry = Duration.ofHours(72);
 
@@ -46,6 +54,8 @@ final class PkiStore {
 
     synchronized void addIssuer(Issuer issuer) {
         issuers.put(issuer.id(), issuer);
+        issuerModified.put(issuer.id(), now());
+        crlModified = now();
         if (defaultIssuerId.isEmpty()) {
             defaultIssuerId = issuer.id();
         }
@@ -60,7 +70,9 @@ final class PkiStore {
 
     synchronized void deleteIssuer(String issuerId) {
         issuers.remove(issuerId);
+        issuerModified.remove(issuerId);
         crls.remove(issuerId);
+        crlModified = now();
         if (defaultIssuerId.equals(issuerId)) {
             defaultIssuerId = "";
         }
@@ -139,6 +151,7 @@ final class PkiStore {
                 if (crl != null) {
                     crl.stale = true;
                 }
+                crlModified = now();
             }
         }
         return cert.revokedAt();
@@ -162,9 +175,20 @@ final class PkiStore {
         return crl;
     }
 
+    /** When a CRL of the mount last changed; empty before the first issuer (Vault's zero time). */
+    synchronized Optional<Instant> crlLastModified() {
+        return Optional.ofNullable(crlModified);
+    }
+
+    /** When the issuer was last written; empty for an unknown issuer. */
+    synchronized Optional<Instant> issuerLastModified(String issuerId) {
+        return Optional.ofNullable(issuerModified.get(issuerId));
+    }
+
     synchronized void crlExpiry(Duration expiry) {
         crlExpiry = expiry;
         crls.values().forEach(c -> c.stale = true);
+        crlModified = now();
     }
 
     // ---- test switches
