@@ -21,6 +21,7 @@ import io.vaultpki.monitor.refresh.PkiRefresher;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.RefreshConfiguration;
 import io.vaultpki.monitor.refresh.RefreshMetrics;
+import io.vaultpki.monitor.refresh.RequestLimiter;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 
 import java.io.IOException;
@@ -217,10 +218,12 @@ final class MonitorBench {
         // the interval and initial delay do not matter here: the bench calls refresh() itself
         RefreshConfiguration configuration = new RefreshConfiguration(Duration.ofSeconds(60), CONCURRENCY, rate,
                 Duration.ZERO);
-        try (VaultClient client = VaultClient.create(settings, auth)) {
+        RequestLimiter limiter = new RequestLimiter(configuration);
+        try (VaultClient client = VaultClient.builder().settings(settings).authentication(auth).listener(limiter)
+                .build()) {
             PkiRefresher refresher = new PkiRefresher(client, auth, new SnapshotHolder(settings),
                     new MountSelection(mounts), configuration, new LeavesConfiguration(true),
-                    new RefreshMetrics(new SimpleMeterRegistry()));
+                    new RefreshMetrics(new SimpleMeterRegistry()), limiter);
             try {
                 emu.requests().clear();
                 long started = System.nanoTime();

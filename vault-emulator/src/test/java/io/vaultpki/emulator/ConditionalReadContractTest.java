@@ -32,7 +32,9 @@ class ConditionalReadContractTest {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
             .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
-    private final MutableClock clock = new MutableClock();
+    /** Frozen half-way through a second, so that whole-second header times fall exactly where each test needs them. */
+    private final MutableClock clock = new MutableClock(java.time.Clock.fixed(Instant.parse("2030-01-01T00:00:00.500Z"),
+            ZoneOffset.UTC));
     private VaultEmulator vault;
     private VaultHttp http;
 

@@ -22,6 +22,14 @@ public interface PkiMount {
     /** Generates a self-signed root; the first issuer of a mount becomes its default. */
     Issuer generateRoot(IssuerSpec spec);
 
+    /**
+     * Reissues a root of this mount with its key and subject, as {@code root/rotate/existing} with
+     * {@code key_ref} does: a new issuer ID and certificate ({@code spec} names it and sets its validity; its common
+     * name is ignored) sharing one CRL with {@code existing}, since Vault builds one CRL per key and subject
+     * (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer-crl).
+     */
+    Issuer rotateRoot(Issuer existing, IssuerSpec spec);
+
     /** Generates an intermediate signed by {@code parent}, which may belong to another mount. */
     Issuer generateIntermediate(IssuerSpec spec, Issuer parent);
 

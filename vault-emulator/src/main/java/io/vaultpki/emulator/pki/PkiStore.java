@@ -147,10 +147,8 @@ final class PkiStore {
             if (!cert.isRevoked()) {
                 cert.revoke(now());
                 revoked.put(cert.serialText(), cert);
-                IssuerCrl crl = crls.get(cert.issuerId());
-                if (crl != null) {
-                    crl.stale = true;
-                }
+                issuer(cert.issuerId()).map(this::crlOwner).map(owner -> crls.get(owner.id()))
+                        .ifPresent(crl -> crl.stale = true);
                 crlModified = now();
             }
         }
@@ -159,15 +157,20 @@ final class PkiStore {
 
     // ---- CRLs
 
-    /** The issuer's current CRL; built on first use and rebuilt (number + 1) after a revocation. */
-    synchronized X509CRL crl(Issuer issuer) {
+    /**
+     * The issuer's current CRL; built on first use and rebuilt (number + 1) after a revocation. Issuers with the same
+     * key and subject share one CRL, kept under the first of them, as Vault builds one CRL per key and subject.
+     */
+    synchronized X509CRL crl(Issuer asked) {
+        Issuer issuer = crlOwner(asked);
+        List<String> sharing = issuers.values().stream().filter(i -> crlOwner(i) == issuer).map(Issuer::id).toList();
         IssuerCrl state = crls.get(issuer.id());
         if (state != null && !state.stale) {
             return state.crl;
         }
         long number = state == null ? 1 : state.number + 1;
         Map<BigInteger, Instant> entries = new LinkedHashMap<>();
-        revoked.values().stream().filter(c -> c.issuerId().equals(issuer.id()))
+        revoked.values().stream().filter(c -> sharing.contains(c.issuerId()))
                 .forEach(c -> entries.put(c.serial(), c.revokedAt()));
         Instant thisUpdate = now();
         X509CRL crl = CertificateMinter.crl(issuer, entries, thisUpdate, thisUpdate.plus(crlExpiry), number);
@@ -183,6 +186,20 @@ final class PkiStore {
     /** When the issuer was last written; empty for an unknown issuer. */
     synchronized Optional<Instant> issuerLastModified(String issuerId) {
         return Optional.ofNullable(issuerModified.get(issuerId));
+    }
+
+    /** The first issuer (in creation order) with the same key and subject, whose CRL state the issuer shares. */
+    private Issuer crlOwner(Issuer issuer) {
+        if (issuer.keyId().isEmpty()) {
+            return issuer;
+        }
+        for (Issuer other : issuers.values()) {
+            if (other.keyId().equals(issuer.keyId()) && other.certificate().getSubjectX500Principal()
+                    .equals(issuer.certificate().getSubjectX500Principal())) {
+                return other;
+            }
+        }
+        return issuer;
     }
 
     synchronized void crlExpiry(Duration expiry) {
