@@ -56,8 +56,9 @@ public final class RequestLog {
     }
 
     /**
-     * The most requests the emulator was handling at once since it started or since the last {@link #clear()},
-     * injected latency included: what a Vault server would see as one client's concurrency.
+     * The most requests the emulator was handling at once since it started or since the last {@link #clear()}, from
+     * each request's arrival until its answer was ready (injected latency included): what a Vault server would see
+     * as one client's concurrency.
      */
     public int maxConcurrent() {
         return maxInFlight.get();

@@ -85,7 +85,8 @@ final class IssuerStep {
                         issuers.add(issuerInfo(summary.id(), "", true, "", ca)));
                 return;
             }
-            Issuer issuer = calls.call("read_issuer", () -> work.pki.readIssuer(summary.id()));
+            // the chain is not needed: every issuer of the mount is read itself
+            Issuer issuer = calls.call("read_issuer", () -> work.pki.readIssuer(summary.id(), false));
             issuers.add(issuerInfo(summary.id(), Objects.requireNonNullElse(issuer.name(), ""), summary.isDefault(),
                     Objects.requireNonNullElse(issuer.leafNotAfterBehavior(), ""), issuer.certificate()));
             work.memory.issuerRead(summary, issuer.keyId(), now);

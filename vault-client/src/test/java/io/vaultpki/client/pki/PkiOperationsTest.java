@@ -135,6 +135,15 @@ class PkiOperationsTest {
     }
 
     @Test
+    void anIssuerCanBeReadWithoutParsingItsChain() {
+        Issuer issuer = pki.readIssuer(intermediate.id(), false);
+
+        assertThat(issuer.certificate().commonName()).isEqualTo("Example Int");
+        assertThat(issuer.caChain()).isEmpty();
+        assertThat(pki.readIssuer(intermediate.id(), true).caChain()).hasSize(2);
+    }
+
+    @Test
     void anUnknownIssuerIsAPermanentReferenceError() {
         assertThatThrownBy(() -> pki.readIssuer("nope"))
                 .isInstanceOfSatisfying(VaultServerException.class, e -> {

@@ -191,6 +191,11 @@ public class PkiBackend implements Backend, PkiMount {
     }
 
     @Override
+    public void signDeferred() {
+        store.serials().parallelStream().forEach(serial -> store.cert(serial).ifPresent(StoredCert::certificate));
+    }
+
+    @Override
     public List<String> issueLeaves(int count, LeafSpec template) {
         Issuer issuer = signer(template);
         Instant now = store.now();
