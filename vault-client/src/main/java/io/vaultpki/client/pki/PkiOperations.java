@@ -281,8 +281,7 @@ public final class PkiOperations {
     private List<String> listKeys(String p) {
         VaultRequest req = VaultRequest.list(p);
         try {
-            JsonNode data = JsonResponses.data(req, executor.execute(req));
-            return JsonResponses.strings(data.get("keys"));
+            return JsonResponses.dataKeys(req, executor.execute(req));
         } catch (VaultNotFoundException e) {
             if (e.isEmpty()) {
                 return List.of();
