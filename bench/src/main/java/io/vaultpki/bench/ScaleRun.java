@@ -44,9 +44,14 @@ final class ScaleRun {
         emu.requests().clear();
         String count = String.format("%,d", leaves);
         Bench.progress("monitor application refreshing " + count + " leaves at 5 ms");
+        Map<String, String> env = new HashMap<>(Map.of("VAULT_TOKEN", emu.rootToken()));
+        // -Dbench.scale.java-options="-Xmx64m ...": extra JVM flags for this run only (what-if runs)
+        String extra = System.getProperty("bench.scale.java-options", "");
+        if (!extra.isBlank()) {
+            env.put("JAVA_TOOL_OPTIONS", extra);
+        }
         try (ChildApp monitor = ChildApp.start("monitor-scale", options.monitorJar(), "io.vaultpki.monitor.Application",
-                props, Map.of("VAULT_TOKEN", emu.rootToken()), options.workDir(), "/health/liveness",
-                Duration.ofSeconds(60))) {
+                props, env, options.workDir(), "/health/liveness", Duration.ofSeconds(60))) {
             URI metrics = monitor.url.resolve("/metrics");
             Duration wait = Duration.ofSeconds((long) (LIMIT_SECONDS * 4));
             if (!Poll.until(() -> value(metrics, "vault_pki_refresh_duration_seconds_count") >= 1, wait,
@@ -66,7 +71,8 @@ final class ScaleRun {
                             + Report.fmt(memory[1] / 1048576.0) + " MiB)",
                     requests + " Vault requests, at most " + emu.requests().maxConcurrent() + " in flight; RSS before "
                             + "the GC " + Report.fmt(rssBefore / 1024.0) + " MiB; " + Report.fmt(exported)
-                            + " certificates counted by vault_pki_certificates; JVM flags as in ChildApp");
+                            + " certificates counted by vault_pki_certificates; JVM flags as in ChildApp"
+                            + (extra.isBlank() ? "" : ", plus " + extra));
             report.target("target.scale", "issue 12 #5: first refresh of " + count + " stored leaves at 5 ms, "
                     + "defaults", seconds, LIMIT_SECONDS, "s", "requests × 5 ms ÷ 8 in flight is "
                     + Report.fmt(requests * 0.005 / 8) + " s; the rest is the monitor's and the emulator's CPU per "

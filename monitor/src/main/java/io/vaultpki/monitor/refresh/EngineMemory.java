@@ -5,6 +5,7 @@ import io.vaultpki.client.pki.IssuerSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the monitor remembers of one engine between refreshes, so that a steady-state refresh reads only what may
  * have changed: the {@code LIST issuers} entry each issuer was read with, each CRL and when it was read, Vault's
- * time of the last full CRL pass (for {@code If-Modified-Since}), a fingerprint of the revoked serials, and one
- * {@link LeafCertificate} per stored serial (a serial's certificate never changes). Only what the metrics need is
- * kept, never a parsed certificate. Thread-safe: the reads of one engine run concurrently.
+ * time of the last full CRL pass (for {@code If-Modified-Since}), a fingerprint of the revoked serials, and the
+ * last leaf step's {@link LeafCertificate}s (a serial's certificate never changes). Only what the metrics need is
+ * kept, never a parsed certificate, and the leaves are the published snapshot's own list. Thread-safe: the reads of
+ * one engine run concurrently.
  */
 final class EngineMemory {
 
@@ -49,7 +51,8 @@ final class EngineMemory {
     private final Map<String, CrlMemo> crls = new ConcurrentHashMap<>();
     private volatile Instant crlSince;
     private volatile byte[] revokedFingerprint;
-    private final Map<String, LeafCertificate> leaves = new ConcurrentHashMap<>();
+    /** The last leaf step's leaves, sorted by serial ({@link Supersession#BY_SERIAL}): also the lookup index. */
+    private volatile List<LeafCertificate> leavesBySerial = List.of();
     private final Set<String> caSerials = ConcurrentHashMap.newKeySet();
 
     // ---- issuers
@@ -132,12 +135,28 @@ final class EngineMemory {
 
     // ---- leaves
 
+    /** The leaf with this serial as last read, or null; a binary search, so the memory needs no map. */
     LeafCertificate leaf(String serial) {
-        return leaves.get(serial);
+        List<LeafCertificate> sorted = leavesBySerial;
+        int low = 0;
+        int high = sorted.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int cmp = sorted.get(mid).serial().compareTo(serial);
+            if (cmp < 0) {
+                low = mid + 1;
+            } else if (cmp > 0) {
+                high = mid - 1;
+            } else {
+                return sorted.get(mid);
+            }
+        }
+        return null;
     }
 
-    void leaf(LeafCertificate leaf) {
-        leaves.put(leaf.serial(), leaf);
+    /** The leaves of the last leaf step, sorted by serial: the snapshot's own list, so no second copy is kept. */
+    void leaves(List<LeafCertificate> sortedBySerial) {
+        leavesBySerial = sortedBySerial;
     }
 
     boolean isCa(String serial) {
@@ -148,9 +167,11 @@ final class EngineMemory {
         caSerials.add(serial);
     }
 
-    /** Forgets serials Vault no longer lists (tidied), so the memory never outgrows the stores. */
-    void retainSerials(Set<String> listed) {
-        leaves.keySet().retainAll(listed);
-        caSerials.retainAll(listed);
+    /**
+     * Forgets CA serials Vault no longer lists (tidied), so the memory never outgrows the stores; {@code listed}
+     * is sorted.
+     */
+    void retainSerials(List<String> listed) {
+        caSerials.removeIf(serial -> java.util.Collections.binarySearch(listed, serial) < 0);
     }
 }

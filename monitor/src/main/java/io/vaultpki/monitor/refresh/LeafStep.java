@@ -10,17 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The leaf certificates of one engine: {@code LIST certs}, then {@code GET cert/:serial} only for a serial never
  * read before (a serial's certificate never changes); a stored leaf's revocation comes from the CRLs read in this
- * refresh. What is kept per serial is one {@link LeafCertificate} (the fields the metrics use), in
- * {@link EngineMemory}; CA serials are remembered as such and not read again. A failed listing keeps the previous
+ * refresh. What is kept per serial is one {@link LeafCertificate} (the fields the metrics use): the snapshot's
+ * list, which {@link EngineMemory} searches by serial; CA serials are remembered as such and not read again. A failed listing keeps the previous
  * leaves (engine not up); a failed read leaves that certificate out until the next refresh.
  */
 final class LeafStep {
@@ -44,7 +42,8 @@ final class LeafStep {
             work.leaves = work.previousLeaves();
             return;
         }
-        Set<String> listed = new LinkedHashSet<>(serials.size() * 2);
+        // normalized in place, sorted and deduplicated: no set of 100,000 entries next to the listing
+        List<String> listed = new ArrayList<>(serials.size());
         for (String serial : serials) {
             try {
                 listed.add(SerialNumbers.normalize(serial));
@@ -56,7 +55,9 @@ final class LeafStep {
                 work.error(error);
             }
         }
-        serials = null; // the listing can be large: only the normalized set is needed from here on
+        serials = null;
+        listed.sort(null);
+        dropDuplicates(listed);
         EngineMemory memory = work.memory;
         memory.retainSerials(listed);
         List<LeafCertificate> known = Collections.synchronizedList(new ArrayList<>(listed.size()));
@@ -64,7 +65,7 @@ final class LeafStep {
         for (String serial : listed) {
             LeafCertificate leaf = memory.leaf(serial);
             if (leaf != null) {
-                known.add(revoked(memory, leaf, work.revokedFromCrls.get(serial)));
+                known.add(revoked(leaf, work.revokedFromCrls.get(serial)));
             } else if (!memory.isCa(serial)) {
                 unread.add(serial);
             }
@@ -76,27 +77,36 @@ final class LeafStep {
                     if (record.certificate().ca()) {
                         memory.ca(serial);
                     } else {
-                        LeafCertificate leaf = leaf(serial, record, issuers);
-                        memory.leaf(leaf);
-                        known.add(revoked(memory, leaf, work.revokedFromCrls.get(serial)));
+                        known.add(revoked(leaf(serial, record, issuers), work.revokedFromCrls.get(serial)));
                     }
                 });
             } catch (RuntimeException e) {
                 reads.failed(work, e, VaultPaths.join(work.pki.mount(), "cert", serial));
             }
         });
-        work.leaves = Supersession.mark(known);
+        List<LeafCertificate> marked = Supersession.mark(known);
+        memory.leaves(marked);
+        work.leaves = marked;
     }
 
-    /** The leaf with the revocation a CRL of this refresh lists, remembered so later refreshes keep it. */
-    private static LeafCertificate revoked(EngineMemory memory, LeafCertificate leaf, Instant fromCrl) {
+    /** Removes equal neighbours of a sorted list in place. */
+    private static void dropDuplicates(List<String> sorted) {
+        int kept = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (kept == 0 || !sorted.get(i).equals(sorted.get(kept - 1))) {
+                sorted.set(kept++, sorted.get(i));
+            }
+        }
+        sorted.subList(kept, sorted.size()).clear();
+    }
+
+    /** The leaf with the revocation a CRL of this refresh lists (kept by the memory from then on). */
+    private static LeafCertificate revoked(LeafCertificate leaf, Instant fromCrl) {
         if (fromCrl == null || leaf.revokedAt().isPresent()) {
             return leaf;
         }
-        LeafCertificate revoked = new LeafCertificate(leaf.serial(), leaf.issuerId(), leaf.commonName(), leaf.ou(),
-                leaf.notBefore(), leaf.notAfter(), Optional.of(fromCrl), false);
-        memory.leaf(revoked);
-        return revoked;
+        return new LeafCertificate(leaf.serial(), leaf.issuerId(), leaf.commonName(), leaf.ou(), leaf.notBefore(),
+                leaf.notAfter(), Optional.of(fromCrl), leaf.superseded());
     }
 
     /** Only the fields the metrics use; the parsed certificate is dropped here. */
