@@ -57,8 +57,14 @@ final class EngineWork {
         return summaries != null;
     }
 
+    /** A failed object read: an unparsable object is left out with the engine up, anything else marks it down. */
     void error(RefreshError error) {
         (error.reason() == FailureReason.PARSE_ERROR ? unparsable : errors).add(error);
+    }
+
+    /** A failed listing: whatever the reason, what the engine holds is unknown, so it is not up. */
+    void listingError(RefreshError error) {
+        errors.add(error);
     }
 
     List<IssuerInfo> previousIssuers() {

@@ -54,7 +54,7 @@ final class IssuerStep {
             work.legacy = true;
             work.summaries = List.of(LEGACY_ISSUER);
         } catch (RuntimeException e) {
-            reads.failed(work, e, VaultPaths.join(work.pki.mount(), "issuers"));
+            reads.listingFailed(work, e, VaultPaths.join(work.pki.mount(), "issuers"));
             return;
         }
         Instant now = clock.instant();

@@ -38,7 +38,7 @@ final class LeafStep {
         try {
             serials = calls.call("list_certs", work.pki::listCertificates);
         } catch (RuntimeException e) {
-            reads.failed(work, e, certsPath);
+            reads.listingFailed(work, e, certsPath);
             work.leaves = work.previousLeaves();
             return;
         }

@@ -56,12 +56,22 @@ final class ObjectReads {
      * @return the error as recorded
      */
     RefreshError failed(EngineWork work, RuntimeException e, String objectPath) {
+        RefreshError error = counted(work, e, objectPath);
+        work.error(error);
+        return error;
+    }
+
+    /** Like {@link #failed} for a listing ({@code LIST issuers}, {@code LIST certs}): the engine is then not up. */
+    void listingFailed(EngineWork work, RuntimeException e, String listPath) {
+        work.listingError(counted(work, e, listPath));
+    }
+
+    private RefreshError counted(EngineWork work, RuntimeException e, String path) {
         if (e instanceof VaultCalls.VaultDown down) {
             throw down;
         }
-        RefreshError error = RefreshError.of(work.engine, e).withPathIfAbsent(objectPath);
+        RefreshError error = RefreshError.of(work.engine, e).withPathIfAbsent(path);
         metrics.error(error);
-        work.error(error);
         return error;
     }
 

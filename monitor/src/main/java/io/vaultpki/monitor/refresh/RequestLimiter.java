@@ -31,11 +31,17 @@ public class RequestLimiter implements VaultClientListener {
     static final int INITIAL_LIMIT = 2;
     /** The longest pause a {@code Retry-After} can cause, as the client caps it (vault.retry.max-retry-after). */
     static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    /**
+     * The pause after a 429 or 503 without {@code Retry-After} (a sealed or standby node sends none): renewed by
+     * every such answer, so while the client retries the requests in flight no new one starts, and a Vault found
+     * sealed stops the refresh with only those requests sent.
+     */
+    static final Duration DEFAULT_PAUSE = Duration.ofSeconds(1);
 
     private final AdaptiveLimit limit;
     private final Limiter<Void> limiter;
     private final Optional<RequestRateLimiter> ceiling;
-    private final RetryAfterPause pause = new RetryAfterPause(MAX_PAUSE);
+    private final RetryAfterPause pause;
     /** Set by a back-pressure event on the thread whose request met it; read when that request ends. */
     private final ThreadLocal<Boolean> pressured = ThreadLocal.withInitial(() -> false);
 
@@ -44,9 +50,21 @@ public class RequestLimiter implements VaultClientListener {
     }
 
     RequestLimiter(int maxConcurrency, Optional<Double> maxRequestsPerSecond) {
+        this(maxConcurrency, maxRequestsPerSecond, System::nanoTime);
+    }
+
+    /** With the clock the limit measures round trips with (tests drive it by hand). */
+    RequestLimiter(int maxConcurrency, Optional<Double> maxRequestsPerSecond, java.util.function.LongSupplier nanoTime) {
         this.limit = new AdaptiveLimit(Math.min(INITIAL_LIMIT, maxConcurrency), maxConcurrency);
-        this.limiter = BlockingLimiter.wrap(SimpleLimiter.newBuilder().named("vault-pki-refresh").limit(limit).build());
+        this.limiter = BlockingLimiter.wrap(SimpleLimiter.newBuilder().named("vault-pki-refresh").limit(limit)
+                .clock(nanoTime::getAsLong).build());
         this.ceiling = maxRequestsPerSecond.map(RequestRateLimiter::new);
+        this.pause = new RetryAfterPause(MAX_PAUSE, nanoTime);
+    }
+
+    /** How long a new request would wait for a {@code Retry-After} pause now. */
+    Duration pauseRemaining() {
+        return pause.remaining();
     }
 
     /** The current limit: requests the refresh may have in flight now. */
@@ -81,7 +99,7 @@ public class RequestLimiter implements VaultClientListener {
     public void onEvent(VaultClientEvent event) {
         if (event instanceof VaultClientEvent.BackPressure pressure) {
             pressured.set(true);
-            pressure.retryAfter().ifPresent(pause::pauseFor);
+            pause.pauseFor(pressure.retryAfter().orElse(DEFAULT_PAUSE));
         }
     }
 
