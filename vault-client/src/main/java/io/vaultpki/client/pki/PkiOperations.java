@@ -8,7 +8,6 @@ import io.vaultpki.client.cert.ParsedCrl;
 import io.vaultpki.client.cert.SerialNumbers;
 import io.vaultpki.client.http.JsonResponses;
 import io.vaultpki.client.http.VaultExecutor;
-import io.vaultpki.client.http.VaultHttpResponse;
 import io.vaultpki.client.http.VaultNotFoundException;
 import io.vaultpki.client.http.VaultPaths;
 import io.vaultpki.client.http.VaultRequest;
@@ -138,29 +137,14 @@ public final class PkiOperations {
 
     /**
      * {@code GET :mount/issuer/:ref/crl} with {@code If-Modified-Since: since}, or unconditionally when {@code since}
-     * is null. Vault 1.12+ answers {@code 304 Not Modified} when no CRL of the mount was rebuilt since then, but only
-     * when the mount's tune passes the header through ({@code passthrough_request_headers=If-Modified-Since},
-     * https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer-crl and
-     * https://developer.hashicorp.com/vault/api-docs/system/mounts#passthrough_request_headers); otherwise it
-     * ignores the header and sends the CRL. Vault compares with the mount's last CRL rebuild
-     * ({@code isIfModifiedSinceBeforeLastModified} in
-     * https://github.com/hashicorp/vault/blob/main/builtin/logical/pki/util.go), so a 304 for one issuer's CRL means
-     * no CRL of the mount changed. Pass the {@link ConditionalRead#serverDate()} of the read that returned the
-     * current copy as the next {@code since}: Vault's own clock, so no clock skew can hide a change.
+     * is null (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer-crl). How Vault answers (one
+     * change time per mount, only where the tune passes the header through) is in {@link ConditionalRead}.
      *
-     * @param since the time of the caller's copy, or null to read unconditionally
+     * @param since the {@link ConditionalRead#serverDate()} of the read that gave the caller's copy, or null
      * @return the CRL, or nothing on 304; and Vault's {@code Date}
      */
     public ConditionalRead<ParsedCrl> readIssuerCrlIfModifiedSince(String ref, Instant since) {
-        VaultRequest plain = VaultRequest.get(path("issuer", requireRef(ref), "crl"));
-        VaultRequest req = since == null ? plain : plain.ifModifiedSince(since);
-        VaultHttpResponse response = executor.execute(req);
-        if (response.notModified()) {
-            return new ConditionalRead<>(Optional.empty(), response.date());
-        }
-        JsonNode data = JsonResponses.data(req, response);
-        return new ConditionalRead<>(Optional.of(CrlParser.parse(req.path(), data.path("crl").asText(""))),
-                response.date());
+        return ConditionalCrlRead.read(executor, path("issuer", requireRef(ref), "crl"), since);
     }
 
     /**
