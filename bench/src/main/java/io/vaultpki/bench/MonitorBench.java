@@ -1,10 +1,5 @@
 package io.vaultpki.bench;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vaultpki.client.VaultSettings;
-import io.vaultpki.client.VaultToken;
-import io.vaultpki.client.auth.TokenAuthentication;
-import io.vaultpki.client.core.VaultClient;
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.pki.Issuer;
@@ -13,19 +8,11 @@ import io.vaultpki.emulator.pki.KeyAlgorithm;
 import io.vaultpki.emulator.pki.LeafSpec;
 import io.vaultpki.emulator.pki.PkiMount;
 import io.vaultpki.emulator.token.TokenSpec;
-import io.vaultpki.monitor.mounts.MountSelection;
-import io.vaultpki.monitor.mounts.MountsConfiguration;
-import io.vaultpki.monitor.refresh.EngineSnapshot;
-import io.vaultpki.monitor.refresh.LeavesConfiguration;
 import io.vaultpki.monitor.refresh.PkiRefresher;
-import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.RefreshConfiguration;
-import io.vaultpki.monitor.refresh.RefreshMetrics;
-import io.vaultpki.monitor.refresh.SnapshotHolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,19 +28,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The monitor's numbers. Refresh times come from {@link PkiRefresher} built directly (as the application wires it),
- * one fresh refresher per cell so that every refresh is a cold, full one; Vault requests are what the emulator
- * answered. Logins and memory come from the monitor application itself in a child JVM ({@code /metrics} under load
- * is {@link ScrapeBench}'s).
+ * The monitor's numbers. Refresh times come from {@link PkiRefresher} built directly (as the application wires it,
+ * default settings), one fresh refresher per cell so that its first refresh is a cold, full one, then steady-state
+ * refreshes of the same refresher ({@link RefreshCells}); Vault requests, the most in flight and each path read are
+ * what the emulator logged. The scale row, logins and memory come from the monitor application
+ * itself in a child JVM ({@code /metrics} under load is {@link ScrapeBench}'s).
  */
 final class MonitorBench {
 
-    /** The monitor's defaults, {@code monitor.refresh.max-requests-per-second} and {@code concurrency}. */
-    static final double DEFAULT_RATE = 20;
-    static final int CONCURRENCY = 4;
-    /** "Limiter raised": high enough never to wait. */
+    /** The Python exporter's requests per refresh of 50 × 20 issuers: 2 + 50 × (LIST issuers + 20 issuer reads). */
+    static final int PYTHON_REQUESTS = 1_052;
+    /** The former default {@code monitor.refresh.max-requests-per-second}, now an optional ceiling. */
+    static final double OLD_DEFAULT_RATE = 20;
+    /** A rate ceiling high enough never to wait (the {@code /metrics} and memory runs refresh back to back). */
     static final double RAISED_RATE = 1_000_000;
     static final int ISSUERS_PER_MOUNT = 20;
+    static final int CONCURRENCY = RefreshConfiguration.DEFAULT_CONCURRENCY;
 
     private final Bench.Options options;
     private final Report report;
@@ -65,61 +55,136 @@ final class MonitorBench {
         this.options = options;
         this.report = report;
         this.mountCounts = options.quick() ? new int[] {1, 2} : new int[] {1, 10, 50};
+        // in-process leaf rows, then the monitor application's scale run (100,000 only in the full run)
         this.leafCounts = options.quick() ? new int[] {200, 400} : new int[] {10_000, 100_000};
     }
 
     void run() {
         try (VaultEmulator emu = VaultEmulator.builder().requestLogLimit(400_000).start()) {
             seed(emu);
-            Map<String, Cell> raised = new HashMap<>();
-            for (int latency : new int[] {0, 5}) {
-                for (int mounts : mountCounts) {
-                    Cell cell = refresh(emu, "s" + mounts + "-*", latency, RAISED_RATE);
-                    raised.put("issuers-" + mounts + "-" + latency, cell);
-                    report.row("refresh.issuers." + index(mountCounts, mounts) + "." + latency + "ms",
-                            "monitor full refresh, " + mounts + " mounts × " + ISSUERS_PER_MOUNT + " issuers, "
-                                    + latency + " ms, limiter raised",
-                            Report.fmt(cell.seconds) + " s, " + cell.requests + " Vault requests",
-                            cell.check(mounts * ISSUERS_PER_MOUNT, 0) + idealNote(cell, latency));
-                }
-            }
-            for (int latency : new int[] {0, 5}) {
-                for (int leaves : leafCounts) {
-                    String id = "refresh.leaves." + index(leafCounts, leaves) + "." + latency + "ms";
-                    String what = "monitor full refresh, " + String.format("%,d", leaves) + " leaf certificates, "
-                            + latency + " ms, limiter raised";
-                    if (latency == 5 && leaves >= 100_000) {
-                        // the slowest cell: predicted from the 0 ms run of this size and the smaller 5 ms run
-                        Cell zero = raised.get("leaves-" + leaves + "-0");
-                        Cell small = raised.get("leaves-" + leafCounts[0] + "-5");
-                        double perRequest = small.seconds / small.requests;
-                        double floor = zero.requests * latency / 1000.0 / CONCURRENCY;
-                        report.row(id, what, "≈ " + Report.fmt(floor) + " to " + Report.fmt(perRequest * zero.requests)
-                                        + " s (predicted), " + zero.requests + " Vault requests",
-                                "not run, to keep the full run under 10 min: at least requests × 5 ms ÷ "
-                                        + CONCURRENCY + "; at most the " + String.format("%,d", leafCounts[0])
-                                        + "-leaf 5 ms cell's " + Report.fmt(perRequest * 1000) + " ms per request");
-                        continue;
-                    }
-                    Cell cell = refresh(emu, "l" + leaves, latency, RAISED_RATE);
-                    raised.put("leaves-" + leaves + "-" + latency, cell);
-                    report.row(id, what, Report.fmt(cell.seconds) + " s, " + cell.requests + " Vault requests",
-                            cell.check(1, leaves) + idealNote(cell, latency)
-                                    + (latency == 0 ? "; includes the emulator signing each leaf on its first read"
-                                    : ""));
-                }
-            }
-            defaults(emu, raised);
-            Cell target = raised.get("issuers-" + mountCounts[mountCounts.length - 1] + "-5");
-            double ideal = target.requests * 0.005 / CONCURRENCY;
-            report.target("target.refresh", "full refresh of " + mountCounts[mountCounts.length - 1] + " × 20 issuers at 5 ms "
-                            + "within 2× of requests × latency ÷ concurrency (" + target.requests + " × 5 ms ÷ "
-                            + CONCURRENCY + " = " + Report.fmt(ideal) + " s)",
-                    target.seconds, 2 * ideal, "s", "the client's per-request cost (HTTP, JSON, certificate parsing) "
-                            + "on 2 shared cores adds to the 5 ms; the first refresh also reads issuers and CRLs twice "
-                            + "(an early issuers-only snapshot)");
+            refreshRows(emu);
             logins(emu);
             memory(emu);
+        }
+    }
+
+    /** Issue 12 targets 1, 2 and 5: cold and steady-state refreshes with the defaults, and the scale run. */
+    private void refreshRows(VaultEmulator emu) {
+        int largest = mountCounts[mountCounts.length - 1];
+        int issuers = largest * ISSUERS_PER_MOUNT;
+        int maxInFlight = 0;
+        RefreshCells.Cell target = null;
+        Runnable steady = () -> { };
+        for (int latency : new int[] {0, 5}) {
+            for (int mounts : mountCounts) {
+                try (RefreshCells cells = new RefreshCells(emu, "s" + mounts + "-*", latency)) {
+                    RefreshCells.Cell cell = cells.refresh(mounts * ISSUERS_PER_MOUNT);
+                    maxInFlight = Math.max(maxInFlight, cell.maxConcurrent());
+                    report.row("refresh.issuers." + index(mountCounts, mounts) + "." + latency + "ms",
+                            "monitor full refresh, " + mounts + " mounts × " + ISSUERS_PER_MOUNT + " issuers, "
+                                    + latency + " ms, defaults",
+                            Report.fmt(cell.seconds()) + " s, " + cell.requests() + " Vault requests",
+                            cell.check(mounts * ISSUERS_PER_MOUNT, 0) + "; every issuer published after "
+                                    + Report.fmt(cell.issuersAt()) + " s; at most " + cell.maxConcurrent()
+                                    + " requests in flight" + idealNote(cell, latency));
+                    if (latency == 5 && mounts == largest) {
+                        target = cell;
+                        steady = steadyState(emu, cells, mounts);
+                    }
+                }
+            }
+        }
+        for (int latency : new int[] {0, 5}) {
+            int leaves = leafCounts[0];
+            try (RefreshCells cells = new RefreshCells(emu, "l" + leaves, latency)) {
+                RefreshCells.Cell cell = cells.refresh(1);
+                maxInFlight = Math.max(maxInFlight, cell.maxConcurrent());
+                report.row("refresh.leaves.0." + latency + "ms", "monitor full refresh, " + String.format("%,d", leaves)
+                                + " leaf certificates, " + latency + " ms, defaults",
+                        Report.fmt(cell.seconds()) + " s, " + cell.requests() + " Vault requests",
+                        cell.check(1, leaves) + "; at most " + cell.maxConcurrent() + " requests in flight"
+                                + idealNote(cell, latency));
+            }
+        }
+        report.row("refresh.ceiling", "monitor full refresh of " + largest + " × " + ISSUERS_PER_MOUNT + " issuers "
+                        + "with the optional ceiling monitor.refresh.max-requests-per-second=20 (the former default)",
+                "≈ " + Report.fmt(target.requests() / OLD_DEFAULT_RATE) + " s (predicted)",
+                "not run: " + target.requests() + " requests ÷ 20 req/s; unset by default since issue 12");
+        report.target("target.first-data", "issue 12 #1: every one of " + issuers + " issuers published after a cold "
+                        + "refresh starts, 5 ms latency, defaults", target.issuersAt(), 2, "s",
+                "the issuer step is " + (target.byEndpoint().getOrDefault("GET issuer/:id", 0L)
+                        + target.byEndpoint().getOrDefault("LIST issuers", 0L)) + " requests at most "
+                        + CONCURRENCY + " at a time; the client's and the emulator's CPU per request on 2 shared "
+                        + "cores add to the 5 ms");
+        report.target("target.vault-concurrency", "issue 12 #1: requests the emulator had in flight at once, every "
+                + "refresh above (defaults)", maxInFlight, CONCURRENCY, "requests", "the limiter let more through");
+        report.target("target.no-double-read", "issue 12 #2: objects read more than once in the cold refresh of "
+                + largest + " × " + ISSUERS_PER_MOUNT + " issuers", target.duplicates(), 0, "objects",
+                "a path was requested twice");
+        steady.run();
+        double ideal = target.requests() * 0.005 / CONCURRENCY;
+        report.target("target.refresh", "issue 6: cold refresh of " + largest + " × 20 issuers at 5 ms within 2× of "
+                        + "requests × latency ÷ " + CONCURRENCY + " (" + target.requests() + " × 5 ms ÷ " + CONCURRENCY
+                        + " = " + Report.fmt(ideal) + " s)", target.seconds(), 2 * ideal, "s",
+                "the client's and the emulator's CPU per request (HTTP, JSON, certificate and CRL parsing, CRL "
+                        + "signing) on 2 shared cores adds to the 5 ms");
+        new ScaleRun(options, report).run(emu, leafCounts[1]);
+    }
+
+    /**
+     * Steady state: the next refreshes of the same monitor, with the mounts passing {@code If-Modified-Since} through
+     * (conditional CRL reads) and without (the revoked-list check), each counted per endpoint.
+     */
+    private Runnable steadyState(VaultEmulator emu, RefreshCells cells, int mounts) {
+        int issuers = mounts * ISSUERS_PER_MOUNT;
+        cells.refresh(issuers); // the second refresh: the CRLs the first one built may still count as changed
+        RefreshCells.Cell tuned = cells.refresh(issuers);
+        tune(emu, mounts, false);
+        RefreshCells.Cell untuned;
+        try {
+            cells.refresh(issuers); // the first one without the tune records the revoked serials
+            untuned = cells.refresh(issuers);
+        } finally {
+            tune(emu, mounts, true);
+        }
+        steadyRow("refresh.steady.ims", "mounts passing If-Modified-Since through", tuned, issuers);
+        steadyRow("refresh.steady.fallback", "mounts without that tune", untuned, issuers);
+        report.table("Vault requests per endpoint, steady-state refresh of " + mounts + " × " + ISSUERS_PER_MOUNT
+                        + " issuers (5 ms, defaults)", List.of("endpoint", "If-Modified-Since passed through",
+                        "without the tune"), endpointRows(tuned, untuned));
+        // the targets come after those of the cold refresh
+        return () -> {
+            report.target("target.steady-requests", "issue 12 #2: Vault requests of a steady-state refresh of "
+                            + mounts + " × 20 issuers, CRLs and leaves covered, mounts passing If-Modified-Since",
+                    tuned.requests(), PYTHON_REQUESTS, "requests", "issuers or CRLs were read again");
+            report.target("target.steady-requests.fallback", "issue 12 #2: the same without the mounts' tune",
+                    untuned.requests(), PYTHON_REQUESTS, "requests", "issuers or CRLs were read again");
+        };
+    }
+
+    private void steadyRow(String id, String what, RefreshCells.Cell cell, int issuers) {
+        report.row(id, "monitor steady-state refresh, " + (issuers / ISSUERS_PER_MOUNT) + " mounts × "
+                        + ISSUERS_PER_MOUNT + " issuers, 5 ms, defaults, " + what,
+                Report.fmt(cell.seconds()) + " s, " + cell.requests() + " Vault requests",
+                cell.check(issuers, 0) + "; " + cell.endpoints());
+    }
+
+    private static List<List<String>> endpointRows(RefreshCells.Cell tuned, RefreshCells.Cell untuned) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(tuned.byEndpoint().keySet());
+        names.addAll(untuned.byEndpoint().keySet());
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (String name : names) {
+            rows.add(List.of(name, String.valueOf(tuned.byEndpoint().getOrDefault(name, 0L)),
+                    String.valueOf(untuned.byEndpoint().getOrDefault(name, 0L))));
+        }
+        rows.add(List.of("**total**", "**" + tuned.requests() + "**", "**" + untuned.requests() + "**"));
+        return rows;
+    }
+
+    private void tune(VaultEmulator emu, int mounts, boolean passIfModifiedSince) {
+        for (int m = 0; m < mounts; m++) {
+            emu.mounts().tune("", "s" + mounts + "-m" + m,
+                    passIfModifiedSince ? List.of("If-Modified-Since") : List.of(), List.of());
         }
     }
 
@@ -132,47 +197,22 @@ final class MonitorBench {
         throw new IllegalArgumentException(String.valueOf(value));
     }
 
-    private static String idealNote(Cell cell, int latency) {
+    private static String idealNote(RefreshCells.Cell cell, int latency) {
         if (latency == 0) {
             return "";
         }
-        double ideal = cell.requests * latency / 1000.0 / CONCURRENCY;
+        double ideal = cell.requests() * latency / 1000.0 / CONCURRENCY;
         return "; requests × latency ÷ " + CONCURRENCY + " = " + Report.fmt(ideal) + " s ("
-                + Report.fmt(cell.seconds / ideal) + "×)";
-    }
-
-    /** With the monitor's default limiter: measured where it takes seconds, predicted (requests ÷ 20/s) elsewhere. */
-    private void defaults(VaultEmulator emu, Map<String, Cell> raised) {
-        // quick mode predicts every cell: a measured one is only the limiter's wait (requests ÷ 20/s)
-        int measuredUpTo = options.quick() ? 0 : 10;
-        for (int mounts : mountCounts) {
-            Cell fast = raised.get("issuers-" + mounts + "-5");
-            String id = "refresh.defaults.issuers." + index(mountCounts, mounts);
-            String what = "monitor full refresh with the defaults (20 req/s, concurrency 4), " + mounts + " mounts × 20 "
-                    + "issuers, 5 ms";
-            if (mounts <= measuredUpTo) {
-                Cell cell = refresh(emu, "s" + mounts + "-*", 5, DEFAULT_RATE);
-                report.row(id, what, Report.fmt(cell.seconds) + " s, " + cell.requests + " Vault requests",
-                        cell.check(mounts * ISSUERS_PER_MOUNT, 0) + "; measured; requests ÷ 20/s = "
-                                + Report.fmt(cell.requests / DEFAULT_RATE) + " s");
-            } else {
-                report.row(id, what, "≈ " + Report.fmt(fast.requests / DEFAULT_RATE) + " s (predicted)",
-                        "not run: " + fast.requests + " requests ÷ 20 req/s; the limiter, not Vault, sets the time");
-            }
-        }
-        for (int leaves : leafCounts) {
-            Cell fast = raised.get("leaves-" + leaves + "-0");
-            report.row("refresh.defaults.leaves." + index(leafCounts, leaves),
-                    "monitor full refresh with the defaults (20 req/s, concurrency 4), " + String.format("%,d", leaves)
-                            + " leaf certificates",
-                    "≈ " + Report.fmt(fast.requests / DEFAULT_RATE / 60) + " min (predicted)",
-                    "not run: " + fast.requests + " requests ÷ 20 req/s, by design (each serial is read once; later "
-                            + "refreshes read only new serials)");
-        }
+                + Report.fmt(cell.seconds() / ideal) + "×)";
     }
 
     // ---- seeding ----
 
+    /**
+     * {@code s<m>-m<i>}: m mounts of a root and 19 intermediates (EC P-256), tuned to pass {@code If-Modified-Since}
+     * through as docs/monitor-configuration.md recommends; {@code l<n>}: one issuer with n stored leaves, signed up
+     * front so a read is answered from storage.
+     */
     private void seed(VaultEmulator emu) {
         long started = System.nanoTime();
         for (int mounts : mountCounts) {
@@ -185,6 +225,7 @@ final class MonitorBench {
                             .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(365 + i)), root);
                 }
             }
+            tune(emu, mounts, true);
         }
         for (int leaves : leafCounts) {
             PkiMount mount = emu.pki().enable("l" + leaves);
@@ -192,64 +233,9 @@ final class MonitorBench {
                     .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
             mount.issueLeaves(leaves, LeafSpec.commonName("host-%d.example.com").issuer(root)
                     .validFor(Duration.ofDays(30)));
+            mount.signDeferred();
         }
         Bench.progress("seeded the emulator in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
-    }
-
-    // ---- in-process refresh ----
-
-    record Cell(double seconds, long requests, int issuers, int leaves, boolean allUp) {
-        String check(int expectedIssuers, int expectedLeaves) {
-            boolean complete = allUp && issuers == expectedIssuers && leaves >= expectedLeaves;
-            return complete ? "complete: " + issuers + " issuers" + (expectedLeaves > 0 ? ", " + leaves + " leaves" : "")
-                    : "INCOMPLETE: " + issuers + "/" + expectedIssuers + " issuers, " + leaves + "/" + expectedLeaves
-                    + " leaves, all engines up: " + allUp;
-        }
-    }
-
-    private static Cell refresh(VaultEmulator emu, String include, int latencyMs, double rate) {
-        emu.faults().clear();
-        if (latencyMs > 0) {
-            emu.faults().latency(Duration.ofMillis(latencyMs));
-        }
-        VaultSettings settings = VaultSettings.builder().address(emu.url()).allowRootToken(true).build();
-        TokenAuthentication auth = new TokenAuthentication(VaultToken.of(emu.rootToken()));
-        MountsConfiguration mounts = new MountsConfiguration(null, List.of(include), List.of(), List.of());
-        // the interval and initial delay do not matter here: the bench calls refresh() itself
-        RefreshConfiguration configuration = new RefreshConfiguration(Duration.ofSeconds(60), CONCURRENCY, rate,
-                Duration.ZERO);
-        try (VaultClient client = VaultClient.create(settings, auth)) {
-            PkiRefresher refresher = new PkiRefresher(client, auth, new SnapshotHolder(settings),
-                    new MountSelection(mounts), configuration, new LeavesConfiguration(true),
-                    new RefreshMetrics(new SimpleMeterRegistry()));
-            try {
-                emu.requests().clear();
-                long started = System.nanoTime();
-                PkiSnapshot snapshot = refresher.refresh();
-                double seconds = (System.nanoTime() - started) / 1e9;
-                long requests = emu.requests().all().size();
-                int issuers = snapshot.engines().stream().mapToInt(e -> e.issuers().size()).sum();
-                int leaves = snapshot.engines().stream().mapToInt(e -> e.leaves().size()).sum();
-                boolean up = snapshot.vault().reachable() && !snapshot.engines().isEmpty()
-                        && snapshot.engines().stream().allMatch(EngineSnapshot::up);
-                return new Cell(seconds, requests, issuers, leaves, up);
-            } finally {
-                closeQuietly(refresher);
-            }
-        } finally {
-            emu.faults().clear();
-        }
-    }
-
-    /** PkiRefresher's pools are shut down by its package-private {@code @PreDestroy close()} in the application. */
-    private static void closeQuietly(PkiRefresher refresher) {
-        try {
-            Method close = PkiRefresher.class.getDeclaredMethod("close");
-            close.setAccessible(true);
-            close.invoke(refresher);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // daemon threads; they die with the bench
-        }
     }
 
     // ---- the monitor application ----

@@ -16,8 +16,13 @@ final class Report {
     record Target(String id, String target, String measured, String verdict, String margin) {
     }
 
+    /** A small extra table (e.g. requests per endpoint), printed after the targets. */
+    record Table(String title, List<String> header, List<List<String>> rows) {
+    }
+
     final List<Row> rows = new ArrayList<>();
     final List<Target> targets = new ArrayList<>();
+    final List<Table> tables = new ArrayList<>();
     private final PrintStream progress;
 
     Report(PrintStream progress) {
@@ -31,13 +36,18 @@ final class Report {
         progress.flush();
     }
 
+    void table(String title, List<String> header, List<List<String>> rows) {
+        tables.add(new Table(title, List.copyOf(header), List.copyOf(rows)));
+    }
+
     /** A "lower is better" target: met when {@code measured <= limit}. */
     void target(String id, String target, double measured, double limit, String unit, String why) {
         boolean met = measured <= limit;
-        String margin = met
-                ? fmt(limit - measured) + " " + unit + " under the limit (" + pct((limit - measured) / limit) + ")"
-                : fmt(measured - limit) + " " + unit + " over the limit ("
-                + (measured >= 2 * limit ? fmt(measured / limit) + "× the limit" : pct((measured - limit) / limit)) + ")"
+        String margin = met && limit == 0 ? "none, as required"
+                : met ? fmt(limit - measured) + " " + unit + " under the limit (" + pct((limit - measured) / limit) + ")"
+                : fmt(measured - limit) + " " + unit + " over the limit"
+                + (limit == 0 ? "" : " (" + (measured >= 2 * limit ? fmt(measured / limit) + "× the limit"
+                : pct((measured - limit) / limit)) + ")")
                 + (why.isEmpty() ? "" : ": " + why);
         targets.add(new Target(id, target, fmt(measured) + " " + unit + " (limit " + fmt(limit) + " " + unit + ")",
                 met ? "met" : "missed", margin));
@@ -89,10 +99,18 @@ final class Report {
             out.println("| " + r.measurement() + " | " + r.result() + " | " + r.notes() + " |");
         }
         out.println();
-        out.println("| target (issue 6) | measured | verdict | margin |");
+        out.println("| target | measured | verdict | margin |");
         out.println("|---|---|---|---|");
         for (Target t : targets) {
             out.println("| " + t.target() + " | " + t.measured() + " | **" + t.verdict() + "** | " + t.margin() + " |");
+        }
+        for (Table t : tables) {
+            out.println();
+            out.println(t.title() + ":");
+            out.println();
+            out.println("| " + String.join(" | ", t.header()) + " |");
+            out.println("|" + "---|".repeat(t.header().size()));
+            t.rows().forEach(r -> out.println("| " + String.join(" | ", r) + " |"));
         }
         out.flush();
     }

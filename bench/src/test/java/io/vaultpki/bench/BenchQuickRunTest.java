@@ -20,15 +20,15 @@ class BenchQuickRunTest {
 
     private static final List<String> ROWS = List.of(
             "refresh.issuers.0.0ms", "refresh.issuers.1.0ms", "refresh.issuers.0.5ms", "refresh.issuers.1.5ms",
-            "refresh.leaves.0.0ms", "refresh.leaves.1.0ms", "refresh.leaves.0.5ms", "refresh.leaves.1.5ms",
-            "refresh.defaults.issuers.0", "refresh.defaults.issuers.1",
-            "refresh.defaults.leaves.0", "refresh.defaults.leaves.1",
+            "refresh.leaves.0.0ms", "refresh.leaves.0.5ms", "refresh.steady.ims", "refresh.steady.fallback",
+            "refresh.ceiling", "refresh.scale",
             "metrics.body", "metrics.single", "metrics.latency", "metrics.latency.identity", "metrics.latency.waiting",
             "metrics.throughput", "logins", "memory",
             "exporter.issue.0ms", "exporter.issue.5ms", "exporter.api.list", "exporter.api.download",
             "exporter.renewal");
     private static final List<String> TARGETS = List.of("target.refresh", "target.metrics", "target.metrics.waiting", "target.logins",
-            "target.memory", "target.scrape");
+            "target.memory", "target.scrape", "target.first-data", "target.vault-concurrency", "target.no-double-read",
+            "target.steady-requests", "target.steady-requests.fallback", "target.scale", "target.scale.memory");
 
     @TempDir
     Path work;

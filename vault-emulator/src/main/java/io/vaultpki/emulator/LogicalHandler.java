@@ -68,8 +68,8 @@ final class LogicalHandler {
             MountEntry entry = mount.orElseThrow(() -> new Refusal(renderer.error(404,
                     List.of("no handler for route \"" + path + "\". route entry not found."))));
             var backendRequest = new EmulatorRequest(operation, resolved.namespace(), path, entry.path(), relative,
-                    request.query(), body, token, request.clientCertificates());
-            return callBackend(entry.backend(), backendRequest);
+                    request.query(), body, token, request.clientCertificates(), passedThrough(request, entry));
+            return callBackend(entry, backendRequest);
         } catch (Refusal refusal) {
             return refusal.response();
         }
@@ -126,7 +126,8 @@ final class LogicalHandler {
         }
     }
 
-    private RenderedResponse callBackend(Backend backend, EmulatorRequest request) {
+    private RenderedResponse callBackend(MountEntry entry, EmulatorRequest request) {
+        Backend backend = entry.backend();
         EmulatorResponse response;
         try {
             response = backend.handle(request);
@@ -134,7 +135,42 @@ final class LogicalHandler {
             LOG.warn("backend {} failed on {}", backend.type(), request.path(), e);
             response = EmulatorResponse.multiError(500, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        return renderer.render(response, request.operation(), backend.type(), isSysMounts(request.path()));
+        return renderer.render(allowedHeadersOnly(response, entry), request.operation(), backend.type(),
+                isSysMounts(request.path()));
+    }
+
+    /**
+     * The request headers the mount's tune passes through ({@code passthrough_request_headers}), under their tuned
+     * name; Vault hands a backend no other header.
+     */
+    private static Map<String, String> passedThrough(IncomingRequest request, MountEntry entry) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        for (String name : entry.passthroughRequestHeaders()) {
+            String value = request.header(name);
+            if (value != null) {
+                out.put(name, value);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A PKI backend's own response headers (e.g. {@code Last-Modified} on a 304) reach the client only when the
+     * mount's tune allows them ({@code allowed_response_headers},
+     * https://developer.hashicorp.com/vault/api-docs/system/mounts#allowed_response_headers). Other backends' headers
+     * are the emulator's own plumbing and pass unchanged.
+     */
+    private static EmulatorResponse allowedHeadersOnly(EmulatorResponse response, MountEntry entry) {
+        if (!entry.backend().type().equals("pki") || response.headers().isEmpty()) {
+            return response;
+        }
+        var kept = new java.util.LinkedHashMap<String, String>();
+        response.headers().forEach((name, value) -> {
+            if (entry.allowsResponseHeader(name)) {
+                kept.put(name, value);
+            }
+        });
+        return response.withHeaders(kept);
     }
 
     /** Vault adds "invalid token" as a second error; OpenBao says only "permission denied". */

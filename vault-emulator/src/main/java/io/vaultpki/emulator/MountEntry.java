@@ -15,6 +15,8 @@ import io.vaultpki.emulator.spi.Backend;
  * @param options           {@code options} object, null for most engines, {@code {"version":"2"}} for KV v2
  * @param local             {@code local} flag
  * @param listingVisibility {@code "unauth"} to show the mount to anonymous {@code sys/internal/ui/mounts} callers
+ * @param passthroughRequestHeaders tune {@code passthrough_request_headers}: request headers handed to the backend
+ * @param allowedResponseHeaders    tune {@code allowed_response_headers}: backend response headers sent to the client
  */
 record MountEntry(
         String namespace,
@@ -25,13 +27,36 @@ record MountEntry(
         String uuid,
         ObjectNode options,
         boolean local,
-        String listingVisibility) {
+        String listingVisibility,
+        java.util.List<String> passthroughRequestHeaders,
+        java.util.List<String> allowedResponseHeaders) {
+
+    MountEntry {
+        passthroughRequestHeaders = java.util.List.copyOf(passthroughRequestHeaders);
+        allowedResponseHeaders = java.util.List.copyOf(allowedResponseHeaders);
+    }
 
     boolean isAuth() {
         return path.startsWith("auth/");
     }
 
     MountEntry withListingVisibility(String visibility) {
-        return new MountEntry(namespace, path, backend, description, accessor, uuid, options, local, visibility);
+        return new MountEntry(namespace, path, backend, description, accessor, uuid, options, local, visibility,
+                passthroughRequestHeaders, allowedResponseHeaders);
+    }
+
+    MountEntry withTune(java.util.List<String> passthrough, java.util.List<String> allowed) {
+        return new MountEntry(namespace, path, backend, description, accessor, uuid, options, local,
+                listingVisibility, passthrough, allowed);
+    }
+
+    /** Whether the tune hands {@code header} (any case, as Vault canonicalises names) to the backend. */
+    boolean passesThrough(String header) {
+        return passthroughRequestHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(header));
+    }
+
+    /** Whether the tune lets the backend send {@code header} (any case) to the client. */
+    boolean allowsResponseHeader(String header) {
+        return allowedResponseHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(header));
     }
 }

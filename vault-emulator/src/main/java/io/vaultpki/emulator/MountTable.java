@@ -51,7 +51,7 @@ public final class MountTable {
         String p = normalizePath(path);
         String accessor = backend.type() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         var entry = new MountEntry(ns, p, backend, description, accessor, UUID.randomUUID().toString(), options,
-                local, "");
+                local, "", List.of(), List.of());
         if (entries.putIfAbsent(ns + p, entry) != null) {
             throw new IllegalStateException("path is already in use at " + p);
         }
@@ -70,6 +70,24 @@ public final class MountTable {
     public void listUnauthenticated(String namespace, String path) {
         String key = NamespacePath.normalize(namespace) + normalizePath(path);
         entries.computeIfPresent(key, (k, e) -> e.withListingVisibility("unauth"));
+    }
+
+    /**
+     * Tunes a mount as {@code POST sys/mounts/:path/tune} does with {@code passthrough_request_headers} and
+     * {@code allowed_response_headers} (https://developer.hashicorp.com/vault/api-docs/system/mounts#tune-mount-configuration):
+     * only the request headers named are handed to the engine (e.g. {@code If-Modified-Since} for the PKI engine's
+     * conditional CA and CRL reads), and only the response headers named reach the client (e.g.
+     * {@code Last-Modified}). Replaces both lists.
+     *
+     * @throws IllegalArgumentException when there is no such mount
+     */
+    public void tune(String namespace, String path, List<String> passthroughRequestHeaders,
+                     List<String> allowedResponseHeaders) {
+        String key = NamespacePath.normalize(namespace) + normalizePath(path);
+        if (entries.computeIfPresent(key, (k, e) -> e.withTune(passthroughRequestHeaders, allowedResponseHeaders))
+                == null) {
+            throw new IllegalArgumentException("no mount at " + path);
+        }
     }
 
     /** Longest-prefix match of {@code path} (no leading slash) among the namespace's mounts. */

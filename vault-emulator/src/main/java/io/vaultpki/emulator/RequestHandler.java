@@ -54,12 +54,17 @@ final class RequestHandler implements HttpHandler {
         String loggedMethod = request.method().equals("GET")
                 && GoText.goBool(request.query().get("list")).orElse(false) ? "LIST" : request.method();
         RenderedResponse response;
+        // in flight from arrival until the answer is ready: the client cannot send its next request on this
+        // connection before it has the answer, so the count never exceeds the client's own concurrency
+        log.begin();
         try {
             response = respond(request);
         } catch (RuntimeException e) {
             LOG.warn("emulator failed on {} {}", request.method(), request.path(), e);
             response = renderer.error(500, List.of(EmulatorResponse.multierror(
                     "internal error: " + e.getClass().getSimpleName())));
+        } finally {
+            log.end();
         }
         // logged before answering, so a test that has its response also sees the entry
         log.add(new RequestLog.Entry(loggedMethod, request.path(), request.namespaceHeader(),

@@ -30,6 +30,8 @@ public final class RequestLog {
 
     private final Queue<Entry> entries = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final int limit;
 
     RequestLog(int limit) {
@@ -41,6 +43,25 @@ public final class RequestLog {
         if (size.incrementAndGet() > limit && entries.poll() != null) {
             size.decrementAndGet();
         }
+    }
+
+    /** A request arrived (before any injected latency): counts towards {@link #maxConcurrent()}. */
+    void begin() {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    /** The request was answered or dropped. */
+    void end() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * The most requests the emulator was handling at once since it started or since the last {@link #clear()}, from
+     * each request's arrival until its answer was ready (injected latency included): what a Vault server would see
+     * as one client's concurrency.
+     */
+    public int maxConcurrent() {
+        return maxInFlight.get();
     }
 
     public List<Entry> all() {
@@ -59,5 +80,6 @@ public final class RequestLog {
         while (entries.poll() != null) {
             size.decrementAndGet();
         }
+        maxInFlight.set(inFlight.get());
     }
 }

@@ -36,7 +36,8 @@ final class ResponseRenderer {
         return switch (response.kind()) {
             case ERROR -> error(response.status(), response.errors()).withHeaders(headers);
             case NO_CONTENT -> new RenderedResponse(204, "application/json", EMPTY, headers);
-            case RAW -> new RenderedResponse(response.rawBody() == null || response.rawBody().length == 0 ? 204
+            case RAW -> new RenderedResponse(response.status() == 304 ? 304
+                    : response.rawBody() == null || response.rawBody().length == 0 ? 204
                     : response.status(), response.contentType(),
                     response.rawBody() == null ? EMPTY : response.rawBody(), headers);
             case BARE_JSON -> new RenderedResponse(response.status(), "application/json",

@@ -163,6 +163,13 @@ final class SysBackend implements Backend {
         if (type.equals("system")) {
             config.set("passthrough_request_headers", GoJson.array(java.util.List.of("Accept")));
         }
+        // omitempty in Vault's MountConfigOutput: present only when the mount was tuned with them
+        if (!entry.passthroughRequestHeaders().isEmpty()) {
+            config.set("passthrough_request_headers", GoJson.array(entry.passthroughRequestHeaders()));
+        }
+        if (!entry.allowedResponseHeaders().isEmpty()) {
+            config.set("allowed_response_headers", GoJson.array(entry.allowedResponseHeaders()));
+        }
         if (entry.isAuth()) {
             config.put("token_type", "default-service");
         }

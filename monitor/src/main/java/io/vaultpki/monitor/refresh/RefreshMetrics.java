@@ -18,7 +18,7 @@ public class RefreshMetrics {
 
     /**
      * Twelve bucket bounds covering a refresh's real range, from a few requests to a small Vault (50 ms) up to a
-     * first leaf pass over tens of thousands of certificates at the default rate limit (2 minutes); Micrometer's
+     * first leaf pass over 100,000 certificates (about 2 minutes at 8 in flight and 5 ms each); Micrometer's
      * percentile histogram would export 69 buckets, most of them always empty.
      */
     static final Duration[] DURATION_BUCKETS = {

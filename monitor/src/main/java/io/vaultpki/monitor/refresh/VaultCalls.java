@@ -2,12 +2,12 @@ package io.vaultpki.monitor.refresh;
 
 import io.vaultpki.client.failure.FailureReason;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Every Vault request of one refresh goes through here: rate-limited and counted by operation and outcome. The
+ * Every Vault request of one refresh goes through here: admitted by the adaptive {@link RequestLimiter} and
+ * counted by operation and outcome. The
  * first request that finds Vault unavailable as a whole (sealed, standby without an active node, unreachable, TLS
  * failing; see {@link #stopsTheRefresh}) stops the refresh: that request and
  * every later one of the same refresh throw {@link VaultDown}, so no other mount is asked and the state is published
@@ -16,36 +16,37 @@ import java.util.function.Supplier;
  */
 final class VaultCalls {
 
-    private final RequestRateLimiter limiter;
+    private final RequestLimiter limiter;
     private final RefreshMetrics metrics;
     private final AtomicReference<RefreshError> vaultDown = new AtomicReference<>();
 
-    VaultCalls(RequestRateLimiter limiter, RefreshMetrics metrics) {
+    VaultCalls(RequestLimiter limiter, RefreshMetrics metrics) {
         this.limiter = limiter;
         this.metrics = metrics;
     }
 
-    /** Calls for a new refresh: same rate limiter and counters, not stopped. */
+    /** Calls for a new refresh: same limiter and counters, not stopped. */
     VaultCalls forNextRefresh() {
         return new VaultCalls(limiter, metrics);
     }
 
     <T> T call(String operation, Supplier<T> request) {
         stopIfVaultDown();
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("refresh interrupted");
+        RequestLimiter.Permit permit = limiter.acquire();
+        if (vaultDown.get() != null) {
+            permit.unused(); // Vault was found down while this request waited for the limiter
+            stopIfVaultDown();
         }
-        stopIfVaultDown(); // Vault may have been found down while this request waited for the limiter
         try {
             T result = request.get();
+            permit.succeeded();
             metrics.request(operation, true);
             return result;
         } catch (RuntimeException e) {
-            metrics.request(operation, false);
             RefreshError error = RefreshError.of("", e);
+            // 429 and 503 answers were reported by the client as back-pressure already; a timeout is overload too
+            permit.failed(error.reason() == FailureReason.RATE_LIMITED || error.reason() == FailureReason.TIMEOUT);
+            metrics.request(operation, false);
             if (stopsTheRefresh(error.reason())) {
                 vaultDown.compareAndSet(null, error);
                 throw new VaultDown(vaultDown.get(), e);

@@ -96,11 +96,11 @@ class PkiRefresherTest {
                               String... include) {
         MountsConfiguration mounts = new MountsConfiguration(pkiMountPath, List.of(include), List.of(), namespaces);
         LeavesConfiguration leavesConfiguration = new LeavesConfiguration(leaves);
-        RefreshConfiguration configuration = new RefreshConfiguration(Duration.ofSeconds(60), concurrency, 1000,
+        RefreshConfiguration configuration = new RefreshConfiguration(Duration.ofSeconds(60), concurrency, null,
                 Duration.ZERO);
         MeterRegistry registry = new SimpleMeterRegistry();
         PkiRefresher refresher = new PkiRefresher(client, authentication, holder, new MountSelection(mounts),
-                configuration, leavesConfiguration, new RefreshMetrics(registry));
+                configuration, leavesConfiguration, new RefreshMetrics(registry), new RequestLimiter(configuration));
         return new Fixture(refresher, holder, registry);
     }
 
@@ -239,7 +239,7 @@ class PkiRefresherTest {
     }
 
     @Test
-    void theFirstRefreshPublishesIssuersAndCrlsBeforeReadingLeavesAndLaterRefreshesPublishOnce() {
+    void theFirstRefreshPublishesIssuersThenCrlsBeforeReadingLeavesAndLaterRefreshesPublishOnce() {
         PkiMount mount = emu.pki().enable("early");
         var root = mount.generateRoot(IssuerSpec.named("early-root"));
         mount.issueLeaves(5, LeafSpec.commonName("early-%d.example.com").issuer(root).validFor(Duration.ofDays(5)));
@@ -254,18 +254,24 @@ class PkiRefresherTest {
         Fixture f = refresher(client(null), holder, true, "early/");
 
         f.refresh();
-        assertThat(published).hasSize(2);
-        EngineSnapshot early = published.get(0).engine("early/").orElseThrow();
+        // issue 12: the issuers are published as soon as they are read, before the CRLs (first complete data fast)
+        assertThat(published).hasSize(3);
+        EngineSnapshot issuersOnly = published.get(0).engine("early/").orElseThrow();
+        assertThat(issuersOnly.issuers()).extracting(IssuerInfo::name).containsExactly("early-root");
+        assertThat(issuersOnly.up()).isTrue();
+        assertThat(issuersOnly.crls()).isEmpty();
+        assertThat(issuersOnly.leavesCollected()).isFalse();
+        EngineSnapshot early = published.get(1).engine("early/").orElseThrow();
         assertThat(early.issuers()).extracting(IssuerInfo::name).containsExactly("early-root");
         assertThat(early.crls()).hasSize(1);
         assertThat(early.leavesCollected()).isFalse();
         assertThat(early.leaves()).isEmpty();
-        EngineSnapshot full = published.get(1).engine("early/").orElseThrow();
+        EngineSnapshot full = published.get(2).engine("early/").orElseThrow();
         assertThat(full.leavesCollected()).isTrue();
         assertThat(full.leaves()).hasSize(5);
 
         f.refresh();
-        assertThat(published).hasSize(3);
+        assertThat(published).hasSize(4);
     }
 
     @Test
@@ -321,10 +327,13 @@ class PkiRefresherTest {
     @Test
     void aDeniedMountKeepsItsLastGoodDataAndDoesNotHideTheOthers() {
         emu.pki().enable("deny-ok").generateRoot(IssuerSpec.named("ok-root"));
-        emu.pki().enable("deny-bad").generateRoot(IssuerSpec.named("bad-root"));
+        PkiMount bad = emu.pki().enable("deny-bad");
+        bad.generateRoot(IssuerSpec.named("bad-root"));
         Fixture f = refresher("deny-*");
         EngineSnapshot good = f.refresh().engine("deny-bad/").orElseThrow();
         assertThat(good.up()).isTrue();
+        // a new issuer must be read (an unchanged one is not read again since issue 12)
+        bad.generateRoot(IssuerSpec.named("bad-new"));
 
         grant(MOUNTS.stream().filter(m -> !m.equals("deny-bad/")).toList());
         PkiSnapshot snapshot;

@@ -19,9 +19,16 @@ class RefreshConfigurationTest {
         RefreshConfiguration refresh = MonitorSettings.bound(RefreshConfiguration.class, Map.of());
 
         assertThat(refresh.interval()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(refresh.concurrency()).isEqualTo(4);
-        assertThat(refresh.maxRequestsPerSecond()).isEqualTo(20);
+        // issue 12: at most 8 requests in flight under the adaptive limit, and no fixed rate unless asked for
+        assertThat(refresh.concurrency()).isEqualTo(RefreshConfiguration.DEFAULT_CONCURRENCY).isEqualTo(8);
+        assertThat(refresh.maxRequestsPerSecond()).isNull();
         assertThat(refresh.initialDelay()).isZero();
+    }
+
+    @Test
+    void aRateCeilingCanStillBeSet() {
+        assertThat(MonitorSettings.bound(RefreshConfiguration.class,
+                Map.of("monitor.refresh.max-requests-per-second", "20")).maxRequestsPerSecond()).isEqualTo(20.0);
     }
 
     @Test

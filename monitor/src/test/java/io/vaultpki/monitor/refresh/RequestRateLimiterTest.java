@@ -22,7 +22,8 @@ class RequestRateLimiterTest {
     }
 
     @Test
-    void theLimitIsOnByDefault() {
-        assertThat(MonitorSettings.bound(RefreshConfiguration.class, Map.of()).maxRequestsPerSecond()).isEqualTo(20);
+    void theRateCeilingIsOffByDefault() {
+        // issue 12: the adaptive concurrency limit replaced the fixed 20 requests per second
+        assertThat(MonitorSettings.bound(RefreshConfiguration.class, Map.of()).maxRequestsPerSecond()).isNull();
     }
 }

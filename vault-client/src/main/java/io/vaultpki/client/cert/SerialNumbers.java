@@ -28,8 +28,15 @@ public final class SerialNumbers {
         return sb.toString();
     }
 
-    /** Accepts {@code AB-CD}, {@code ab:cd}, mixed case and surrounding spaces; returns {@code ab:cd}. */
+    /**
+     * Accepts {@code AB-CD}, {@code ab:cd}, mixed case and surrounding spaces; returns {@code ab:cd}. A serial already
+     * in that form (as {@code LIST certs} returns every one) is returned as is, without a copy: a listing of 100,000
+     * serials then costs no second set of strings.
+     */
     public static String normalize(String serial) {
+        if (isCanonical(serial)) {
+            return serial;
+        }
         String s = serial.strip().toLowerCase(Locale.ROOT).replace('-', ':');
         if (!s.matches("[0-9a-f]{1,2}(:[0-9a-f]{1,2})*")) {
             throw new IllegalArgumentException("not a serial number: '" + serial + "'");
@@ -42,6 +49,22 @@ public final class SerialNumbers {
             sb.append(part.length() == 1 ? "0" + part : part);
         }
         return sb.toString();
+    }
+
+    /** Lower-case hex byte pairs joined by {@code :}, nothing else. */
+    private static boolean isCanonical(String s) {
+        int n = s.length();
+        if (n < 2 || (n + 1) % 3 != 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = i % 3 == 2 ? c == ':' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The serial as a number. */

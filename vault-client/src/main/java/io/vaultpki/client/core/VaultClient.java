@@ -4,7 +4,6 @@ import io.vaultpki.client.VaultSettings;
 import io.vaultpki.client.auth.VaultAuthentication;
 import io.vaultpki.client.event.VaultClientListener;
 import io.vaultpki.client.http.VaultExecutor;
-import io.vaultpki.client.http.VaultRequest;
 import io.vaultpki.client.http.VaultTransport;
 import io.vaultpki.client.http.jdk.JdkVaultTransport;
 import io.vaultpki.client.pki.PkiOperations;
@@ -63,8 +62,7 @@ public final class VaultClient implements AutoCloseable {
         String prefix = ns + "/";
         VaultExecutor parent = executor;
         VaultExecutor prefixed = request -> parent.execute(request.namespaced()
-                ? new VaultRequest(request.method(), prefix + request.path(), request.query(), request.body(),
-                request.authenticated(), true)
+                ? request.withPath(prefix + request.path())
                 : request);
         String full = childNamespace == null ? ns : childNamespace + "/" + ns;
         return new VaultClient(settings, transport, session, prefixed, full);
@@ -148,7 +146,7 @@ public final class VaultClient implements AutoCloseable {
             return this;
         }
 
-        /** Receives login, renewal and token events. */
+        /** Receives login, renewal and token events, and the default transport's back-pressure events. */
     public Builder listener(VaultClientListener value) {
             this.listener = value;
             return this;
@@ -164,7 +162,7 @@ public final class VaultClient implements AutoCloseable {
     public VaultClient build() {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(authentication, "authentication");
-            VaultTransport t = transport != null ? transport : new JdkVaultTransport(settings);
+            VaultTransport t = transport != null ? transport : new JdkVaultTransport(settings, listener);
             SessionOptions options = SessionOptions.builder().clock(clock).listener(listener)
                     .allowRootToken(settings.allowRootToken()).build();
             return new VaultClient(settings, t, new SessionManager(t, authentication, options));

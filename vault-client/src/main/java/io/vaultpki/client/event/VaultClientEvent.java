@@ -1,11 +1,13 @@
 package io.vaultpki.client.event;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Something that happened to the client's Vault session. Applications turn these into metrics
- * ({@code vault_pki_login_failures_total{method}}) so the library needs no metrics dependency.
- * Events carry accessors and reasons, never a token or credential.
+ * Something that happened to the client's Vault session, or a sign of Vault's load seen by the transport.
+ * Applications turn these into metrics ({@code vault_pki_login_failures_total{method}}) or into back-pressure (the
+ * monitor's adaptive request limit) so the library needs no metrics dependency. Events carry accessors, paths and
+ * reasons, never a token or credential.
  */
 public sealed interface VaultClientEvent {
 
@@ -31,5 +33,19 @@ public sealed interface VaultClientEvent {
 
     /** A root token was offered and refused (least privilege). */
     record RootTokenRefused(String method) implements VaultClientEvent {
+    }
+
+    /**
+     * Vault answered a request with 429 (rate limited) or 503 (sealed, standby, overloaded): it asks its clients to
+     * slow down. Sent by the transport for every such answer, also those it then retries, on the thread that sent
+     * the request, before the retry's back-off.
+     *
+     * @param method     {@code GET}, {@code LIST}, {@code POST}, ...
+     * @param path       the Vault path relative to {@code /v1/}
+     * @param status     429 or 503
+     * @param retryAfter Vault's {@code Retry-After}, when it sent one
+     */
+    record BackPressure(String method, String path, int status, Optional<Duration> retryAfter)
+            implements VaultClientEvent {
     }
 }

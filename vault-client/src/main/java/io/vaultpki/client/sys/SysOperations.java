@@ -89,8 +89,10 @@ public final class SysOperations {
             JsonNode info = e.getValue();
             if ("pki".equals(info.path("type").asText())) {
                 String path = e.getKey().endsWith("/") ? e.getKey() : e.getKey() + "/";
+                // the tune's passthrough headers say whether conditional CRL reads can work on this mount
+                List<String> passthrough = JsonResponses.strings(info.path("config").get("passthrough_request_headers"));
                 out.add(new SecretsMount(path, "pki", info.path("description").asText(""),
-                        info.path("accessor").asText("")));
+                        info.path("accessor").asText(""), passthrough));
             }
         }
         out.sort(java.util.Comparator.comparing(SecretsMount::path));

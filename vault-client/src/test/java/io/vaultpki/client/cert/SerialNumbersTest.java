@@ -32,4 +32,20 @@ class SerialNumbersTest {
     void convertsBackToTheNumber() {
         assertThat(SerialNumbers.toBigInteger("ff:01")).isEqualTo(new BigInteger("ff01", 16));
     }
+
+    @Test
+    void aSerialAlreadyInVaultsFormIsReturnedWithoutACopy() {
+        String listed = new String("17:67:16:b0:b9:45:5d:b4");
+
+        assertThat(SerialNumbers.normalize(listed)).isSameAs(listed);
+    }
+
+    @Test
+    void anythingAlmostInVaultsFormStillGoesThroughTheFullCheck() {
+        for (String bad : new String[] {"ab:cd:", ":ab:cd", "ab::cd", "ab:cg", "ab:c d", "ab/cd", "ab;cd"}) {
+            assertThatThrownBy(() -> SerialNumbers.normalize(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(SerialNumbers.normalize("AB:CD")).isEqualTo("ab:cd");
+        assertThat(SerialNumbers.normalize("ab:c:d")).isEqualTo("ab:0c:0d");
+    }
 }

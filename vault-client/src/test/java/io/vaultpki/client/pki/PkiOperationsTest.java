@@ -135,6 +135,15 @@ class PkiOperationsTest {
     }
 
     @Test
+    void anIssuerCanBeReadWithoutParsingItsChain() {
+        Issuer issuer = pki.readIssuer(intermediate.id(), false);
+
+        assertThat(issuer.certificate().commonName()).isEqualTo("Example Int");
+        assertThat(issuer.caChain()).isEmpty();
+        assertThat(pki.readIssuer(intermediate.id(), true).caChain()).hasSize(2);
+    }
+
+    @Test
     void anUnknownIssuerIsAPermanentReferenceError() {
         assertThatThrownBy(() -> pki.readIssuer("nope"))
                 .isInstanceOfSatisfying(VaultServerException.class, e -> {
@@ -182,6 +191,34 @@ class PkiOperationsTest {
         assertThat(issuerCrl.revokedCount()).isEqualTo(1);
         assertThat(defaultCrl.issuerDn()).contains("Example Root");
         assertThat(defaultCrl.nextUpdate()).isPresent();
+    }
+
+    @Test
+    void aConditionalCrlReadGivesTheCrlAndVaultsDateThenNothingWhileNoCrlOfTheMountChanged() {
+        PkiMount tuned = emu.pki().enable("tuned");
+        var ca = tuned.generateRoot(IssuerSpec.named("ca").commonName("Tuned CA"));
+        emu.mounts().tune("", "tuned", List.of("If-Modified-Since"), List.of());
+        PkiOperations tunedPki = new PkiOperations("tuned", request -> transport.execute(request,
+                VaultToken.of(emu.rootToken())));
+
+        ConditionalRead<ParsedCrl> first = tunedPki.readIssuerCrlIfModifiedSince(ca.id(), null);
+        assertThat(first.notModified()).isFalse();
+        assertThat(first.value()).get().extracting(ParsedCrl::issuerDn).asString().contains("Tuned CA");
+        assertThat(first.serverDate()).isPresent();
+
+        ConditionalRead<ParsedCrl> later = tunedPki.readIssuerCrlIfModifiedSince(ca.id(),
+                java.time.Instant.now().plus(Duration.ofDays(1)));
+        assertThat(later.notModified()).isTrue();
+        assertThat(later.serverDate()).isPresent();
+    }
+
+    @Test
+    void onAMountThatDoesNotPassTheHeaderThroughAConditionalCrlReadAlwaysGivesTheCrl() {
+        ConditionalRead<ParsedCrl> read = pki.readIssuerCrlIfModifiedSince(intermediate.id(),
+                java.time.Instant.now().plus(Duration.ofDays(1)));
+
+        assertThat(read.notModified()).isFalse();
+        assertThat(read.value()).get().extracting(ParsedCrl::revokedCount).isEqualTo(1);
     }
 
     @Test

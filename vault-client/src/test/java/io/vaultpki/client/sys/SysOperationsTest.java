@@ -126,6 +126,23 @@ class SysOperationsTest {
     }
 
     @Test
+    void aMountsPassthroughHeadersComeFromItsTune() {
+        emu.mounts().tune("", "team/a/pki", List.of("If-Modified-Since"), List.of("Last-Modified"));
+        try {
+            List<SecretsMount> mounts = rootNamespaceSys(emu.rootToken()).listPkiMounts();
+
+            assertThat(mounts).filteredOn(m -> m.path().equals("team/a/pki/")).singleElement().satisfies(m -> {
+                assertThat(m.passthroughRequestHeaders()).containsExactly("If-Modified-Since");
+                assertThat(m.passesThrough("if-modified-since")).isTrue();
+            });
+            assertThat(mounts).filteredOn(m -> m.path().equals("pki/")).singleElement()
+                    .satisfies(m -> assertThat(m.passesThrough("If-Modified-Since")).isFalse());
+        } finally {
+            emu.mounts().tune("", "team/a/pki", List.of(), List.of());
+        }
+    }
+
+    @Test
     void fallsBackToTheUiMountsListingWhenSysMountsIsDeniedAndLogsItOnce() {
         String token = emu.tokens().create(TokenSpec.of(Duration.ofHours(1), "team-a-reader"));
         Logger logger = (Logger) LoggerFactory.getLogger(SysOperations.class);

@@ -71,9 +71,13 @@ final class IssuerReads {
         return EmulatorResponse.ok(data);
     }
 
-    /** {@code GET issuer/:ref/json|pem|der} (3.3). */
-    EmulatorResponse raw(String ref, String format) {
+    /** {@code GET issuer/:ref/json|pem|der} (3.3); conditional on the issuer's own last change. */
+    EmulatorResponse raw(EmulatorRequest request, String ref, String format) {
         Issuer issuer = resolve(ref);
+        var notModified = IfModifiedSince.notModified(request, store.issuerLastModified(issuer.id()));
+        if (notModified.isPresent()) {
+            return notModified.get();
+        }
         return switch (format) {
             case "pem" -> EmulatorResponse.raw(PEM_CHAIN, Pem.utf8(store.pem(issuer)));
             case "der" -> EmulatorResponse.raw(PKIX_CERT, store.der(issuer));
@@ -86,8 +90,16 @@ final class IssuerReads {
         };
     }
 
-    /** {@code GET issuer/:ref/crl}, {@code /crl/pem}, {@code /crl/der} (3.8): PEM keeps its trailing newline. */
-    EmulatorResponse issuerCrl(String ref, String format) {
+    /**
+     * {@code GET issuer/:ref/crl}, {@code /crl/pem}, {@code /crl/der} (3.8): PEM keeps its trailing newline. A
+     * conditional read is decided on the mount's CRL change time before the reference is resolved, as Vault's
+     * {@code pathGetIssuerCRL} does.
+     */
+    EmulatorResponse issuerCrl(EmulatorRequest request, String ref, String format) {
+        var notModified = IfModifiedSince.notModified(request, store.crlLastModified());
+        if (notModified.isPresent()) {
+            return notModified.get();
+        }
         Issuer issuer = resolve(ref);
         if (issuer.keyPair() == null) {
             return "json".equals(format) ? EmulatorResponse.ok(PkiJson.object().put("crl", ""))
@@ -102,7 +114,11 @@ final class IssuerReads {
     }
 
     /** Default-issuer CRL on the legacy paths {@code crl}, {@code crl/pem}, {@code cert/crl} (3.8): PEM trimmed. */
-    EmulatorResponse defaultCrl(String variant) {
+    EmulatorResponse defaultCrl(EmulatorRequest request, String variant) {
+        var notModified = IfModifiedSince.notModified(request, store.crlLastModified());
+        if (notModified.isPresent()) {
+            return notModified.get();
+        }
         Issuer issuer = defaultIssuerOrNull();
         if (issuer == null || issuer.keyPair() == null) {
             return switch (variant) {
@@ -121,10 +137,14 @@ final class IssuerReads {
     }
 
     /** {@code cert/ca} and {@code cert/ca_chain} (3.4): trimmed PEM; 400 without a default issuer. */
-    EmulatorResponse certCa(boolean chain) {
+    EmulatorResponse certCa(EmulatorRequest request, boolean chain) {
         Issuer issuer = defaultIssuerOrNull();
         if (issuer == null) {
             return EmulatorResponse.error(400, "no default issuer currently configured");
+        }
+        var notModified = chain ? java.util.Optional.<EmulatorResponse>empty() : caNotModified(request, issuer);
+        if (notModified.isPresent()) {
+            return notModified.get();
         }
         if (!chain) {
             return EmulatorResponse.ok(legacyCertData(Pem.trim(store.pem(issuer))));
@@ -136,8 +156,13 @@ final class IssuerReads {
     }
 
     /** {@code ca}, {@code ca/pem}, {@code cert/ca/raw(/pem)}, {@code ca_chain} (3.4, 3.17): 204 without a default. */
-    EmulatorResponse caRaw(String variant) {
+    EmulatorResponse caRaw(EmulatorRequest request, String variant) {
         Issuer issuer = defaultIssuerOrNull();
+        var notModified = issuer == null || variant.equals("chain") ? java.util.Optional.<EmulatorResponse>empty()
+                : caNotModified(request, issuer);
+        if (notModified.isPresent()) {
+            return notModified.get();
+        }
         return switch (variant) {
             case "pem" -> EmulatorResponse.raw(PEM_CHAIN, issuer == null ? new byte[0] : Pem.utf8(Pem.trim(store.pem(issuer))));
             case "chain" -> EmulatorResponse.raw(PKIX_CERT, issuer == null ? new byte[0] : Pem.utf8(chainText(issuer)));
@@ -182,6 +207,11 @@ final class IssuerReads {
         } catch (CRLException e) {
             throw new IllegalStateException("CRL cannot be encoded", e);
         }
+    }
+
+    /** The default CA paths are conditional on the default issuer's last change ({@code ca_chain} is not). */
+    private java.util.Optional<EmulatorResponse> caNotModified(EmulatorRequest request, Issuer issuer) {
+        return IfModifiedSince.notModified(request, store.issuerLastModified(issuer.id()));
     }
 
     private Issuer defaultIssuerOrNull() {

@@ -95,6 +95,23 @@ public class PkiBackend implements Backend, PkiMount {
     }
 
     @Override
+    public Issuer rotateRoot(Issuer existing, IssuerSpec spec) {
+        if (existing.keyPair() == null || store.issuer(existing.id()).isEmpty()) {
+            throw new IllegalArgumentException("issuer " + existing.id() + " is not a root of this mount with a key");
+        }
+        Instant now = store.now();
+        X509Certificate cert = CertificateMinter.ca(
+                org.bouncycastle.asn1.x500.X500Name.getInstance(
+                        existing.certificate().getSubjectX500Principal().getEncoded()),
+                existing.keyPair(), null, spec.startAt(now), spec.endAt(now));
+        var issuer = new Issuer(UUID.randomUUID().toString(), spec.name() == null ? "" : spec.name(),
+                existing.keyId(), cert, Pem.certificate(cert), existing.keyPair(), List.of(cert));
+        store.addIssuer(issuer);
+        store.store(StoredCert.of(cert, issuer.id()));
+        return issuer;
+    }
+
+    @Override
     public Issuer generateIntermediate(IssuerSpec spec, Issuer parent) {
         if (parent.keyPair() == null) {
             throw new IllegalArgumentException("parent issuer " + parent.id() + " has no key to sign with");
@@ -171,6 +188,11 @@ public class PkiBackend implements Backend, PkiMount {
                 issuer, spec.startAt(now), spec.endAt(now));
         store.store(StoredCert.of(cert, issuer.id()));
         return new Leaf(Serials.format(serial), cert, Pem.certificate(cert), keys, issuer.id());
+    }
+
+    @Override
+    public void signDeferred() {
+        store.serials().parallelStream().forEach(serial -> store.cert(serial).ifPresent(StoredCert::certificate));
     }
 
     @Override

@@ -22,6 +22,14 @@ public interface PkiMount {
     /** Generates a self-signed root; the first issuer of a mount becomes its default. */
     Issuer generateRoot(IssuerSpec spec);
 
+    /**
+     * Reissues a root of this mount with its key and subject, as {@code root/rotate/existing} with
+     * {@code key_ref} does: a new issuer ID and certificate ({@code spec} names it and sets its validity; its common
+     * name is ignored) sharing one CRL with {@code existing}, since Vault builds one CRL per key and subject
+     * (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer-crl).
+     */
+    Issuer rotateRoot(Issuer existing, IssuerSpec spec);
+
     /** Generates an intermediate signed by {@code parent}, which may belong to another mount. */
     Issuer generateIntermediate(IssuerSpec spec, Issuer parent);
 
@@ -56,6 +64,12 @@ public interface PkiMount {
      * @return the serials in colon hex, in creation order
      */
     List<String> issueLeaves(int count, LeafSpec template);
+
+    /**
+     * Signs now every certificate {@link #issueLeaves} deferred (on all cores), so that later reads are answered
+     * from storage as a real Vault's are, without the emulator's signing time in a benchmark's measurement.
+     */
+    void signDeferred();
 
     /** Revokes a stored certificate as {@code POST revoke} would, rebuilding the CRL; returns the revocation time. */
     Instant revoke(String serial);

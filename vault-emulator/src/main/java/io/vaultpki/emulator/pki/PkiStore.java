@@ -31,6 +31,14 @@ final class PkiStore {
     private final ConcurrentSkipListMap<String, StoredCert> revoked = new ConcurrentSkipListMap<>();
     private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
     private final Map<String, IssuerCrl> crls = new HashMap<>();
+    /** Vault's per-issuer {@code LastModified}: when the issuer entry was last written. */
+    private final Map<String, Instant> issuerModified = new HashMap<>();
+    /**
+     * Vault's mount-wide {@code localCRLConfig.LastModified}: when any CRL of the mount was last rebuilt. Vault
+     * rebuilds on issuer changes, revocations and CRL config writes; the emulator builds lazily but dates the
+     * change, so conditional reads answer as Vault would.
+     */
+    private Instant crlModified;
     private volatile boolean legacy;
     private volatile Duration crlExpiry = Duration.ofHours(72);
 
@@ -46,6 +54,8 @@ final class PkiStore {
 
     synchronized void addIssuer(Issuer issuer) {
         issuers.put(issuer.id(), issuer);
+        issuerModified.put(issuer.id(), now());
+        crlModified = now();
         if (defaultIssuerId.isEmpty()) {
             defaultIssuerId = issuer.id();
         }
@@ -60,7 +70,9 @@ final class PkiStore {
 
     synchronized void deleteIssuer(String issuerId) {
         issuers.remove(issuerId);
+        issuerModified.remove(issuerId);
         crls.remove(issuerId);
+        crlModified = now();
         if (defaultIssuerId.equals(issuerId)) {
             defaultIssuerId = "";
         }
@@ -135,10 +147,9 @@ final class PkiStore {
             if (!cert.isRevoked()) {
                 cert.revoke(now());
                 revoked.put(cert.serialText(), cert);
-                IssuerCrl crl = crls.get(cert.issuerId());
-                if (crl != null) {
-                    crl.stale = true;
-                }
+                issuer(cert.issuerId()).map(this::crlOwner).map(owner -> crls.get(owner.id()))
+                        .ifPresent(crl -> crl.stale = true);
+                crlModified = now();
             }
         }
         return cert.revokedAt();
@@ -146,15 +157,20 @@ final class PkiStore {
 
     // ---- CRLs
 
-    /** The issuer's current CRL; built on first use and rebuilt (number + 1) after a revocation. */
-    synchronized X509CRL crl(Issuer issuer) {
+    /**
+     * The issuer's current CRL; built on first use and rebuilt (number + 1) after a revocation. Issuers with the same
+     * key and subject share one CRL, kept under the first of them, as Vault builds one CRL per key and subject.
+     */
+    synchronized X509CRL crl(Issuer asked) {
+        Issuer issuer = crlOwner(asked);
+        List<String> sharing = issuers.values().stream().filter(i -> crlOwner(i) == issuer).map(Issuer::id).toList();
         IssuerCrl state = crls.get(issuer.id());
         if (state != null && !state.stale) {
             return state.crl;
         }
         long number = state == null ? 1 : state.number + 1;
         Map<BigInteger, Instant> entries = new LinkedHashMap<>();
-        revoked.values().stream().filter(c -> c.issuerId().equals(issuer.id()))
+        revoked.values().stream().filter(c -> sharing.contains(c.issuerId()))
                 .forEach(c -> entries.put(c.serial(), c.revokedAt()));
         Instant thisUpdate = now();
         X509CRL crl = CertificateMinter.crl(issuer, entries, thisUpdate, thisUpdate.plus(crlExpiry), number);
@@ -162,9 +178,34 @@ final class PkiStore {
         return crl;
     }
 
+    /** When a CRL of the mount last changed; empty before the first issuer (Vault's zero time). */
+    synchronized Optional<Instant> crlLastModified() {
+        return Optional.ofNullable(crlModified);
+    }
+
+    /** When the issuer was last written; empty for an unknown issuer. */
+    synchronized Optional<Instant> issuerLastModified(String issuerId) {
+        return Optional.ofNullable(issuerModified.get(issuerId));
+    }
+
+    /** The first issuer (in creation order) with the same key and subject, whose CRL state the issuer shares. */
+    private Issuer crlOwner(Issuer issuer) {
+        if (issuer.keyId().isEmpty()) {
+            return issuer;
+        }
+        for (Issuer other : issuers.values()) {
+            if (other.keyId().equals(issuer.keyId()) && other.certificate().getSubjectX500Principal()
+                    .equals(issuer.certificate().getSubjectX500Principal())) {
+                return other;
+            }
+        }
+        return issuer;
+    }
+
     synchronized void crlExpiry(Duration expiry) {
         crlExpiry = expiry;
         crls.values().forEach(c -> c.stale = true);
+        crlModified = now();
     }
 
     // ---- test switches

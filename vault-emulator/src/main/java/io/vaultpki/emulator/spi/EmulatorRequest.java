@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param body            JSON body (empty object when there is none)
  * @param token           the caller's token when it was sent and is valid, empty otherwise
  * @param clientCertificates TLS client certificate chain when the request came over mutual TLS, else empty
+ * @param headers         the request headers the mount's tune passes through ({@code passthrough_request_headers}),
+ *                        by their tuned name; Vault hands the backend no other header
+ *                        (https://developer.hashicorp.com/vault/api-docs/system/mounts#passthrough_request_headers)
  */
 public record EmulatorRequest(
         Operation operation,
@@ -33,7 +36,29 @@ public record EmulatorRequest(
         Map<String, String> query,
         ObjectNode body,
         Optional<TokenEntry> token,
-        List<X509Certificate> clientCertificates) {
+        List<X509Certificate> clientCertificates,
+        Map<String, String> headers) {
+
+    public EmulatorRequest {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** A request without passed-through headers. */
+    public EmulatorRequest(Operation operation, String namespace, String path, String mountPath, String relativePath,
+                           Map<String, String> query, ObjectNode body, Optional<TokenEntry> token,
+                           List<X509Certificate> clientCertificates) {
+        this(operation, namespace, path, mountPath, relativePath, query, body, token, clientCertificates, Map.of());
+    }
+
+    /** A passed-through request header, any case; {@code null} when the tune does not pass it or it was not sent. */
+    public String header(String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
 
     /** Text field of the body, or of the query when absent from the body; {@code null} when in neither. */
     public String param(String name) {

@@ -109,6 +109,21 @@ public record EmulatorResponse(
         return sb.append('\n').toString();
     }
 
+    /**
+     * {@code 304 Not Modified} without a body, with the backend's headers (e.g. {@code Last-Modified}), as the PKI
+     * engine answers a conditional CA or CRL read (Vault's {@code sendNotModifiedResponseIfNecessary}).
+     */
+    public static EmulatorResponse notModified(Map<String, String> headers) {
+        return new EmulatorResponse(304, Kind.RAW, null, null, List.of(), List.of(), null, new byte[0], "", 0, false,
+                Map.copyOf(headers));
+    }
+
+    /** The same response with exactly these headers. */
+    public EmulatorResponse withHeaders(Map<String, String> replaced) {
+        return new EmulatorResponse(status, kind, data, auth, warnings, errors, contentType, rawBody, leaseId,
+                leaseDuration, renewable, Map.copyOf(replaced));
+    }
+
     public EmulatorResponse withHeader(String name, String value) {
         var h = new java.util.LinkedHashMap<>(headers);
         h.put(name, value);

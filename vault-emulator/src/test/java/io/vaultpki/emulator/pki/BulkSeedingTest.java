@@ -34,4 +34,17 @@ class BulkSeedingTest {
         var other = certificate(field(read(pki, "cert/" + serials.get(7)), "certificate"));
         assertThat(other.getPublicKey()).isEqualTo(leaf.getPublicKey());
     }
+
+    @Test
+    void deferredLeavesCanBeSignedUpFrontAndReadTheSame() throws Exception {
+        var pki = new PkiBackend(new MutableClock(), Flavor.VAULT, "", "pki/");
+        Issuer ca = pki.generateRoot(IssuerSpec.named("ca"));
+        var serials = pki.issueLeaves(50, LeafSpec.commonName("pre-%d.example.com").validFor(Duration.ofDays(7)));
+
+        pki.signDeferred();
+
+        var leaf = certificate(field(read(pki, "cert/" + serials.get(3)), "certificate"));
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=pre-3.example.com");
+        leaf.verify(ca.certificate().getPublicKey());
+    }
 }

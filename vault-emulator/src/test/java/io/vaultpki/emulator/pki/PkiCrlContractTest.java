@@ -50,6 +50,23 @@ class PkiCrlContractTest {
     }
 
     @Test
+    void aRootRotatedWithItsKeyAndSubjectSharesOneCrlWithIt() {
+        var pki = new PkiBackend(clock, Flavor.VAULT, "", "pki/");
+        Issuer old = pki.generateRoot(IssuerSpec.named("old").commonName("Shared Root"));
+        Issuer rotated = pki.rotateRoot(old, IssuerSpec.named("new"));
+        Leaf leaf = pki.issueLeaf(LeafSpec.commonName("x").issuer(old));
+        pki.revoke(leaf.serialNumber());
+
+        assertThat(rotated.keyId()).isEqualTo(old.keyId());
+        assertThat(rotated.id()).isNotEqualTo(old.id());
+        assertThat(rotated.certificate().getSubjectX500Principal()).isEqualTo(old.certificate().getSubjectX500Principal());
+        byte[] oldCrl = read(pki, "issuer/old/crl/der").rawBody();
+        byte[] newCrl = read(pki, "issuer/new/crl/der").rawBody();
+        assertThat(newCrl).isEqualTo(oldCrl);
+        assertThat(crl(newCrl).getRevokedCertificate(leaf.certificate().getSerialNumber())).isNotNull();
+    }
+
+    @Test
     void crlExpiryChangesTheNextUpdateOfTheRebuiltCrl() {
         var pki = new PkiBackend(clock, Flavor.VAULT, "", "pki/");
         pki.generateRoot(IssuerSpec.named("ca"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultpki.client.VaultException;
 import io.vaultpki.client.VaultSettings;
 import io.vaultpki.client.VaultToken;
+import io.vaultpki.client.event.VaultClientEvent;
+import io.vaultpki.client.event.VaultClientListener;
 import io.vaultpki.client.http.Backoff;
 import io.vaultpki.client.http.Sleeper;
 import io.vaultpki.client.http.VaultConnectionException;
@@ -44,7 +46,9 @@ import java.util.random.RandomGenerator;
  * {@link VaultTransport} on {@code java.net.http.HttpClient}: HTTP/1.1 with connection reuse, connect and read
  * timeouts, at most {@code maxConcurrency} requests in flight, retries with exponential backoff and full jitter on
  * retryable failures (see {@link VaultException#isRetryable()}), and 307 standby redirects followed only to the same
- * scheme, host and port. Logs method, path and status only: never a token or a body.
+ * scheme, host and port. A {@code 304} answers a conditional request ({@link VaultRequest#isConditional()}); every 429
+ * and 503 is also reported to the listener as {@link VaultClientEvent.BackPressure}. Logs method, path and status
+ * only: never a token or a body.
  */
 public final class JdkVaultTransport implements VaultTransport {
 
@@ -60,15 +64,28 @@ public final class JdkVaultTransport implements VaultTransport {
     private final Semaphore permits;
     private final Sleeper sleeper;
     private final Backoff backoff;
+    private final VaultClientListener listener;
     private volatile boolean closed;
 
     /** A transport that really sleeps between retries, with a default random source. */
     public JdkVaultTransport(VaultSettings settings) {
-        this(settings, Sleeper.SYSTEM, RandomGenerator.getDefault());
+        this(settings, VaultClientListener.NONE);
+    }
+
+    /** A transport that reports 429 and 503 answers to {@code listener} ({@link VaultClientEvent.BackPressure}). */
+    public JdkVaultTransport(VaultSettings settings, VaultClientListener listener) {
+        this(settings, Sleeper.SYSTEM, RandomGenerator.getDefault(), listener);
     }
 
     /** With an injected sleeper and random source, for tests of the retry behaviour. */
     public JdkVaultTransport(VaultSettings settings, Sleeper sleeper, RandomGenerator random) {
+        this(settings, sleeper, random, VaultClientListener.NONE);
+    }
+
+    /** With an injected sleeper, random source and listener. */
+    public JdkVaultTransport(VaultSettings settings, Sleeper sleeper, RandomGenerator random,
+                             VaultClientListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.base = settings.address();
         this.sleeper = sleeper;
@@ -109,7 +126,7 @@ public final class JdkVaultTransport implements VaultTransport {
             try {
                 HttpResponse<byte[]> response = send(request, uri, token);
                 int status = response.statusCode();
-                if (status >= 200 && status < 300) {
+                if (status >= 200 && status < 300 || status == 304 && request.isConditional()) {
                     return new VaultHttpResponse(status, headers(response), response.body());
                 }
                 if (status == 307 && redirects < MAX_REDIRECTS) {
@@ -125,6 +142,8 @@ public final class JdkVaultTransport implements VaultTransport {
                 VaultResponseException error = ErrorResponses.toException(request, uri, response);
                 if (error instanceof VaultUnavailableException u) {
                     retryAfter = u.retryAfter().orElse(null);
+                    listener.onEvent(new VaultClientEvent.BackPressure(request.displayMethod(), request.path(),
+                            status, u.retryAfter()));
                 }
                 failure = error;
             } catch (HttpTimeoutException e) {
@@ -162,6 +181,8 @@ public final class JdkVaultTransport implements VaultTransport {
         if (request.namespaced() && settings.namespace() != null) {
             b.header("X-Vault-Namespace", settings.namespace());
         }
+        // only the conditional headers VaultRequest admits (never the token, namespace or framing headers)
+        request.headers().forEach(b::header);
         if (request.body() != null) {
             b.header("Content-Type", "application/json");
             b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request.body())));

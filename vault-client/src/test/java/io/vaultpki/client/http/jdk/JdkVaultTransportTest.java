@@ -327,4 +327,79 @@ class JdkVaultTransportTest {
         assertThat(awaitCount("LIST", "team/a/pki/issuers", 1)).isEqualTo(1);
         assertThat(emu.requests().all()).extracting(e -> e.path()).containsExactly("team/a/pki/issuers");
     }
+
+    // ---- conditional reads and back-pressure (issue 12) ----
+
+    @Test
+    void aConditionalRequestSendsIfModifiedSinceAsAnHttpDateAndTakesA304AsAnAnswer() {
+        try (var stub = new StubVaultServer(x -> StubVaultServer.respond(x, 304, "text/plain", ""));
+             var t = transport(VaultSettings.builder().address(stub.url()).build())) {
+            VaultHttpResponse r = t.execute(VaultRequest.get("pki/issuer/default/crl")
+                    .ifModifiedSince(java.time.Instant.parse("2025-06-03T10:00:00.900Z")), root);
+
+            assertThat(r.notModified()).isTrue();
+            assertThat(r.isEmpty()).isTrue();
+            // the server's own Date header (the JDK server, like Go's, always sends one)
+            assertThat(r.date()).isPresent();
+            // whole seconds, truncated: a change later in the same second still counts as newer
+            assertThat(stub.requestHeaders.get(0).getFirst("If-Modified-Since"))
+                    .isEqualTo("Tue, 03 Jun 2025 10:00:00 GMT");
+        }
+    }
+
+    @Test
+    void a304ToAnUnconditionalRequestIsStillAnError() {
+        try (var stub = new StubVaultServer(x -> StubVaultServer.respond(x, 304, "text/plain", ""));
+             var t = transport(VaultSettings.builder().address(stub.url()).build())) {
+            assertThatThrownBy(() -> t.execute(VaultRequest.get("pki/issuer/default/crl"), root))
+                    .isInstanceOfSatisfying(VaultResponseException.class, e -> assertThat(e.status()).isEqualTo(304));
+            assertThat(stub.requestHeaders.get(0).containsKey("If-Modified-Since")).isFalse();
+        }
+    }
+
+    @Test
+    void aRequestCannotSetTheTokenNamespaceOrAnyOtherHeader() {
+        for (String header : List.of("X-Vault-Token", "X-Vault-Namespace", "Host", "Content-Length",
+                "if-modified-since", "If-Modified-Since\r\nX-Vault-Token")) {
+            assertThatThrownBy(() -> new VaultRequest("GET", "pki/ca", Map.of(), null, true, true,
+                    Map.of(header, "x"))).as(header).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void everyRateLimitedOrUnavailableAnswerIsReportedAsBackPressureWithItsRetryAfter() {
+        var events = new io.vaultpki.client.event.RecordingListener();
+        emu.faults().rateLimit(LOOKUP, 2);
+        try (var t = new JdkVaultTransport(VaultSettings.builder().address(emu.url()).build(), sleeper,
+                new Random(1), events)) {
+            t.execute(VaultRequest.get(LOOKUP), root);
+        }
+        assertThat(events.of(io.vaultpki.client.event.VaultClientEvent.BackPressure.class)).hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.method()).isEqualTo("GET");
+                    assertThat(e.path()).isEqualTo(LOOKUP);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+                });
+    }
+
+    @Test
+    void aSealedAnswerIsBackPressureWithoutRetryAfterAndOtherErrorsAreNot() {
+        var events = new io.vaultpki.client.event.RecordingListener();
+        emu.faults().failNext(LOOKUP, 1, 500, "internal error");
+        try (var t = new JdkVaultTransport(VaultSettings.builder().address(emu.url()).build(), sleeper,
+                new Random(1), events)) {
+            t.execute(VaultRequest.get(LOOKUP), root);
+            assertThat(events.events()).isEmpty();
+            emu.faults().seal();
+            assertThatThrownBy(() -> t.execute(VaultRequest.get(LOOKUP), root))
+                    .isInstanceOf(VaultUnavailableException.class);
+        }
+        assertThat(events.of(io.vaultpki.client.event.VaultClientEvent.BackPressure.class))
+                .hasSize(RetrySettings.DEFAULT_MAX_ATTEMPTS)
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.retryAfter()).isEmpty();
+                });
+    }
 }

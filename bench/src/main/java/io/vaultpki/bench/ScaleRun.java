@@ -1,0 +1,110 @@
+package io.vaultpki.bench;
+
+import io.vaultpki.emulator.VaultEmulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Issue 12 target 5: the monitor application (child JVM, the image's flags, default {@code monitor.refresh.*})
+ * refreshes one mount of many stored leaves at 5 ms per Vault request; the row reports the first refresh's wall
+ * time (the application's own {@code vault_pki_refresh_duration_seconds}) and the resident memory after it.
+ */
+final class ScaleRun {
+
+    /** Issue 12 #5: a refresh of 100,000 leaves within this, at 5 ms latency, with the defaults. */
+    static final double LIMIT_SECONDS = 120;
+    /** Issue 12 #4 and #5: the memory the monitor must fit in. */
+    static final double LIMIT_RSS_MIB = 128;
+
+    private final Bench.Options options;
+    private final Report report;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ScaleRun(Bench.Options options, Report report) {
+        this.options = options;
+        this.report = report;
+    }
+
+    void run(VaultEmulator emu, int leaves) {
+        Map<String, String> props = new HashMap<>();
+        props.put("vault.address", emu.url().toString());
+        props.put("vault.auth.method", "token");
+        props.put("vault.allow-root-token", "true");
+        props.put("monitor.mounts.include", "l" + leaves);
+        props.put("monitor.refresh.interval", "1h");
+        emu.faults().clear();
+        emu.faults().latency(Duration.ofMillis(5));
+        emu.requests().clear();
+        String count = String.format("%,d", leaves);
+        Bench.progress("monitor application refreshing " + count + " leaves at 5 ms");
+        Map<String, String> env = new HashMap<>(Map.of("VAULT_TOKEN", emu.rootToken()));
+        // -Dbench.scale.java-options="-Xmx64m ...": extra JVM flags for this run only (what-if runs)
+        String extra = System.getProperty("bench.scale.java-options", "");
+        if (!extra.isBlank()) {
+            env.put("JAVA_TOOL_OPTIONS", extra);
+        }
+        try (ChildApp monitor = ChildApp.start("monitor-scale", options.monitorJar(), "io.vaultpki.monitor.Application",
+                props, env, options.workDir(), "/health/liveness", Duration.ofSeconds(60))) {
+            URI metrics = monitor.url.resolve("/metrics");
+            Duration wait = Duration.ofSeconds((long) (LIMIT_SECONDS * 4));
+            if (!Poll.until(() -> value(metrics, "vault_pki_refresh_duration_seconds_count") >= 1, wait,
+                    Duration.ofSeconds(2))) {
+                throw new IllegalStateException("the monitor did not complete a refresh of " + count + " leaves in "
+                        + wait.toSeconds() + " s; see " + options.workDir().resolve("monitor-scale.log"));
+            }
+            double seconds = value(metrics, "vault_pki_refresh_duration_seconds_sum");
+            double exported = value(metrics, "vault_pki_certificates{");
+            long rssBefore = monitor.rssKiB();
+            long[] memory = monitor.memoryAfterGc();
+            double rssMiB = memory[0] / 1024.0;
+            long requests = emu.requests().all().size();
+            report.row("refresh.scale", "monitor application, first refresh of " + count + " stored leaves, 5 ms, "
+                            + "defaults",
+                    Report.fmt(seconds) + " s; RSS " + Report.fmt(rssMiB) + " MiB after it and a GC (heap used "
+                            + Report.fmt(memory[1] / 1048576.0) + " MiB)",
+                    requests + " Vault requests, at most " + emu.requests().maxConcurrent() + " in flight; RSS before "
+                            + "the GC " + Report.fmt(rssBefore / 1024.0) + " MiB; " + Report.fmt(exported)
+                            + " certificates counted by vault_pki_certificates; JVM flags as in ChildApp"
+                            + (extra.isBlank() ? "" : ", plus " + extra));
+            report.target("target.scale", "issue 12 #5: first refresh of " + count + " stored leaves at 5 ms, "
+                    + "defaults", seconds, LIMIT_SECONDS, "s", "requests × 5 ms ÷ 8 in flight is "
+                    + Report.fmt(requests * 0.005 / 8) + " s; the rest is the monitor's and the emulator's CPU per "
+                    + "request on 2 shared cores");
+            report.target("target.scale.memory", "issue 12 #5: monitor RSS after the refresh of " + count
+                    + " leaves and a GC", rssMiB, LIMIT_RSS_MIB, "MiB", "the JVM's own footprint (heap it grew "
+                    + "into, metaspace, code cache, threads) with these flags; heap in use after a GC: "
+                    + Report.fmt(memory[1] / 1048576.0) + " MiB");
+        } finally {
+            emu.faults().clear();
+        }
+    }
+
+    /**
+     * Sum of the samples of the family whose line starts with {@code prefix} (without labels when the prefix has
+     * none); NaN when the scrape failed.
+     */
+    private double value(URI metrics, String prefix) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return Double.NaN;
+            }
+            return r.body().lines().filter(l -> l.startsWith(prefix) && (prefix.endsWith("{")
+                            || l.charAt(prefix.length()) == ' ' || l.charAt(prefix.length()) == '{'))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+}
