@@ -43,7 +43,8 @@ import java.util.UUID;
 /**
  * The monitor's numbers. Refresh times come from {@link PkiRefresher} built directly (as the application wires it),
  * one fresh refresher per cell so that every refresh is a cold, full one; Vault requests are what the emulator
- * answered. {@code /metrics}, logins and memory come from the monitor application itself in a child JVM.
+ * answered. {@code /metrics} and logins come from the monitor application itself in a child JVM; its memory is
+ * {@link FootprintBench}'s.
  */
 final class MonitorBench {
 
@@ -118,7 +119,6 @@ final class MonitorBench {
                             + "on 2 shared cores adds to the 5 ms; the first refresh also reads issuers and CRLs twice "
                             + "(an early issuers-only snapshot)");
             metricsAndLogins(emu);
-            memory(emu);
         }
     }
 
@@ -373,39 +373,6 @@ final class MonitorBench {
                     cost);
         } finally {
             emu.faults().clear();
-        }
-    }
-
-    /** RSS and heap of the monitor application after a full refresh of the smaller leaf mount and a GC. */
-    private void memory(VaultEmulator emu) {
-        int leaves = leafCounts[0];
-        Map<String, String> props = new HashMap<>();
-        props.put("vault.address", emu.url().toString());
-        props.put("vault.auth.method", "token");
-        props.put("vault.allow-root-token", "true");
-        props.put("monitor.mounts.include", "l" + leaves);
-        props.put("monitor.refresh.interval", "1h");
-        props.put("monitor.refresh.max-requests-per-second", String.valueOf((long) RAISED_RATE));
-        emu.faults().clear();
-        try (ChildApp monitor = ChildApp.start("monitor-memory", options.monitorJar(), "io.vaultpki.monitor.Application",
-                props, Map.of("VAULT_TOKEN", emu.rootToken()), options.workDir(), "/health/liveness",
-                Duration.ofSeconds(60))) {
-            URI metrics = monitor.url.resolve("/metrics");
-            if (!Poll.until(() -> refreshCount(metrics) >= 1, Duration.ofSeconds(300), Duration.ofMillis(200))) {
-                throw new IllegalStateException("the monitor never completed a refresh; see "
-                        + options.workDir().resolve("monitor-memory.log"));
-            }
-            long before = monitor.rssKiB();
-            long[] memory = monitor.memoryAfterGc();
-            double rssMiB = memory[0] / 1024.0;
-            report.row("memory", "monitor memory after a full refresh of " + String.format("%,d", leaves)
-                            + " leaf certificates and a GC",
-                    "RSS " + Report.fmt(rssMiB) + " MiB, heap used " + Report.fmt(memory[1] / 1048576.0) + " MiB",
-                    "RSS before the GC " + Report.fmt(before / 1024.0) + " MiB; JVM flags of the image "
-                            + "(-XX:MaxRAMPercentage=75) under a simulated 512 MiB limit (-XX:MaxRAM=512m)");
-            report.target("target.memory", "monitor RSS < 256 MiB with " + String.format("%,d", leaves) + " leaves",
-                    rssMiB, 256, "MiB", "the JVM keeps heap it grew into during the refresh; -Xmx or a lower "
-                            + "MaxRAMPercentage bounds it");
         }
     }
 

@@ -35,9 +35,11 @@ final class Report {
     void target(String id, String target, double measured, double limit, String unit, String why) {
         boolean met = measured <= limit;
         String margin = met
-                ? fmt(limit - measured) + " " + unit + " under the limit (" + pct((limit - measured) / limit) + ")"
-                : fmt(measured - limit) + " " + unit + " over the limit ("
-                + (measured >= 2 * limit ? fmt(measured / limit) + "× the limit" : pct((measured - limit) / limit)) + ")"
+                ? (limit == 0 ? "at the limit" // nothing allowed, nothing measured: no share of zero to print
+                : fmt(limit - measured) + " " + unit + " under the limit (" + pct((limit - measured) / limit) + ")")
+                : fmt(measured - limit) + " " + unit + " over the limit"
+                + (limit == 0 ? "" : " (" + (measured >= 2 * limit ? fmt(measured / limit) + "× the limit"
+                : pct((measured - limit) / limit)) + ")")
                 + (why.isEmpty() ? "" : ": " + why);
         targets.add(new Target(id, target, fmt(measured) + " " + unit + " (limit " + fmt(limit) + " " + unit + ")",
                 met ? "met" : "missed", margin));

@@ -23,11 +23,14 @@ class BenchQuickRunTest {
             "refresh.leaves.0.0ms", "refresh.leaves.1.0ms", "refresh.leaves.0.5ms", "refresh.leaves.1.5ms",
             "refresh.defaults.issuers.0", "refresh.defaults.issuers.1",
             "refresh.defaults.leaves.0", "refresh.defaults.leaves.1",
-            "metrics.single", "metrics.latency", "metrics.latency.waiting", "metrics.throughput", "logins", "memory",
+            "metrics.single", "metrics.latency", "metrics.latency.waiting", "metrics.throughput", "logins",
             "exporter.issue.0ms", "exporter.issue.5ms", "exporter.api.list", "exporter.api.download",
-            "exporter.renewal");
+            "exporter.renewal",
+            "memory.monitor", "startup.monitor", "startup.monitor.cds", "startup.exporter", "startup.exporter.cds",
+            "exporter.restart", "memory.exporter");
     private static final List<String> TARGETS = List.of("target.refresh", "target.metrics", "target.metrics.waiting", "target.logins",
-            "target.memory");
+            "target.memory", "target.memory.peak", "target.startup.monitor", "target.startup.exporter",
+            "target.restart", "target.restart.vault");
 
     @TempDir
     Path work;
