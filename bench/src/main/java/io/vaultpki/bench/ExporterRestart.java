@@ -41,13 +41,13 @@ final class ExporterRestart {
 
     private static final String API = "/api/v1/certificates";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** After readiness: long enough for the renewal scheduler (1 s tick) to act on anything it found due. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     private final Bench.Options options;
     private final Report report;
     private final VaultEmulator emu;
     private final int exports;
+    /** After readiness: long enough for the renewal scheduler (1 s tick) to act on anything it found due. */
+    private final Duration settle;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** The API token; only its SHA-256 reaches the child's configuration. */
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
@@ -57,6 +57,7 @@ final class ExporterRestart {
         this.report = report;
         this.emu = emu;
         this.exports = options.quick() ? 40 : 1000;
+        this.settle = Duration.ofSeconds(options.quick() ? 2 : 3);
     }
 
     /** The mounts the exports are issued from: a root, an intermediate with role {@code web} (EC P-256, 72 h). */
@@ -106,7 +107,7 @@ final class ExporterRestart {
                 new ChildApp.Launch(archive.jvmArgs(), true))) {
             double ready = exporter.readySeconds();
             long atReady = emu.requests().all().size();
-            Poll.pause(SETTLE);
+            Poll.pause(settle);
             Map<String, Integer> calls = new TreeMap<>();
             emu.requests().all().forEach(r -> calls.merge(r.method() + " " + r.path(), 1, Integer::sum));
             long vaultCalls = calls.values().stream().mapToLong(Integer::longValue).sum();
@@ -115,7 +116,7 @@ final class ExporterRestart {
                             + " exports on disk to `/health/readiness` UP",
                     Report.fmt(ready) + " s, " + vaultCalls + " Vault requests",
                     "CPU " + Report.fmt(exporter.readyCpuSeconds()) + " s of the child; " + listed + "/" + exports
-                            + " exports listed; Vault requests from the start to " + SETTLE.toSeconds()
+                            + " exports listed; Vault requests from the start to " + settle.toSeconds()
                             + " s after ready (" + atReady + " before ready)" + (calls.isEmpty() ? "" : ": " + calls)
                             + "; as the image starts it (jvm.options, AppCDS)");
             report.row("memory.exporter", "exporter memory at rest with " + String.format("%,d", exports)

@@ -90,12 +90,11 @@ final class FootprintBench {
     }
 
     /**
-     * The monitor after its first full refresh of every issuer and leaf, one scrape and a GC, once the C heap has
-     * been handed back ({@code TrimNativeHeapInterval}): the RSS it keeps at rest, and its peak on the way there.
+     * The monitor after its first full refresh of every issuer and leaf, one scrape and a GC (which shrinks the heap
+     * to its data): the RSS it keeps at rest, and its peak on the way there.
      */
     private void monitorMemory(VaultEmulator emu) {
         int issuers = mounts * ISSUERS_PER_MOUNT + 1;
-        List<String> flags = ImageJvmOptions.of(options.monitorJar());
         try (ChildApp monitor = ChildApp.start("monitor-memory", options.monitorJar(), MONITOR_MAIN,
                 monitorProperties(emu, "fp-*"), Map.of("VAULT_TOKEN", emu.rootToken()), options.workDir(),
                 "/health/liveness", Duration.ofSeconds(60))) {
@@ -107,7 +106,7 @@ final class FootprintBench {
             long afterRefresh = monitor.rssKiB();
             long series = get(metrics).lines().filter(l -> l.startsWith("vault_issuer_validity_seconds{")).count();
             long[] gc = monitor.memoryAfterGc();
-            Poll.pause(ImageJvmOptions.trimInterval(flags).orElse(Duration.ZERO).plusSeconds(1));
+            Poll.pause(Duration.ofSeconds(1));
             double rest = monitor.rssKiB() / MIB;
             double peak = monitor.peakRssKiB() / MIB;
             String complete = series >= issuers ? "" : "; INCOMPLETE: " + series + "/" + issuers + " issuers exported";
@@ -116,7 +115,7 @@ final class FootprintBench {
                     "RSS " + Report.fmt(rest) + " MiB, heap used " + Report.fmt(gc[1] / MIB / MIB) + " MiB",
                     "right after the refresh " + Report.fmt(afterRefresh / MIB) + " MiB; peak (VmHWM) "
                             + Report.fmt(peak) + " MiB over start, refresh, one scrape; " + monitor.threads()
-                            + " threads (" + gc[2] + " Java); after a GC and one native-heap trim; "
+                            + " threads (" + gc[2] + " Java); after a GC; "
                             + imageFlags() + complete);
             report.target("target.memory", "monitor RSS ≤ 128 MiB at rest after a full refresh of "
                             + String.format("%,d", issuers) + " issuers + " + String.format("%,d", leaves)

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The container images' JVM flags: {@code target/jvm.options} beside an application's runnable jar, which
@@ -48,16 +46,5 @@ final class ImageJvmOptions {
             }
         }
         return List.copyOf(flags);
-    }
-
-    /** {@code -XX:TrimNativeHeapInterval} (ms): how long after a GC the C heap is handed back; empty if not set. */
-    static Optional<Duration> trimInterval(List<String> flags) {
-        Optional<Duration> found = Optional.empty();
-        for (String flag : flags) {
-            if (flag.startsWith("-XX:TrimNativeHeapInterval=")) {
-                found = Optional.of(Duration.ofMillis(Long.parseLong(flag.substring(flag.indexOf('=') + 1))));
-            }
-        }
-        return found;
     }
 }

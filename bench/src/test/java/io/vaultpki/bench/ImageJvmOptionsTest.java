@@ -37,11 +37,4 @@ class ImageJvmOptionsTest {
         assertThatThrownBy(() -> ImageJvmOptions.of(dir.resolve("app.jar")))
                 .hasMessageContaining("jvm.options does not exist").hasMessageContaining("package");
     }
-
-    @Test
-    void theTrimIntervalIsTheLastOneGiven() {
-        assertThat(ImageJvmOptions.trimInterval(List.of("-XX:TrimNativeHeapInterval=1000",
-                "-XX:TrimNativeHeapInterval=5000"))).contains(java.time.Duration.ofSeconds(5));
-        assertThat(ImageJvmOptions.trimInterval(List.of("-XX:+UseSerialGC"))).isEmpty();
-    }
 }

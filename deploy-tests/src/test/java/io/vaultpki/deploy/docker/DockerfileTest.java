@@ -62,6 +62,19 @@ class DockerfileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"monitor", "exporter"})
+    void theBuildContextSendsExactlyWhatTheDockerfileCopies(String module) throws IOException {
+        List<String> rules = Files.readAllLines(ROOT.resolve(module).resolve(".dockerignore")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> copied = dockerfile(module).all("COPY").stream().map(copy -> copy.split("\\s+")[0]).toList();
+
+        // everything is ignored except the files the COPY instructions name
+        assertThat(rules.get(0)).isEqualTo("*");
+        assertThat(rules.subList(1, rules.size())).containsExactlyInAnyOrderElementsOf(
+                copied.stream().map(source -> "!" + source).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
     void entrypointRunsTheJarWithTheImagesJvmOptionsAndClassArchive(String module) throws IOException {
         assertThat(dockerfile(module).last("ENTRYPOINT")).isEqualTo("[\"java\", \"@/app/jvm.options\", "
                 + "\"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
@@ -100,8 +113,7 @@ class DockerfileTest {
     @org.junit.jupiter.api.Test
     void theJvmAcceptsEveryFlagOfTheImages() throws IOException, InterruptedException {
         // the images run Temurin 17 (baseIsAPinnedTemurin17JreTag) and the build runs on a JDK 17: a flag this JVM
-        // does not know (a typo, or one newer than 17.0.9 such as TrimNativeHeapInterval on an older update) would
-        // stop every container at start
+        // does not know (a typo, or one of a later JDK) would stop every container at start
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + JvmOptions.SOURCE, "-version").redirectErrorStream(true).start();
         String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
