@@ -112,15 +112,15 @@ variable "cpu" {
 }
 
 variable "memory" {
-  description = "Memory reservation in MiB; the JVM sizes its heap from the container limit."
+  description = "Memory reservation in MiB, the container's limit unless memory_max is set. The image's JVM gives the heap 40 % of the limit and needs about 110 MiB besides (docs/benchmark.md): 192 is the smallest it is sized for."
   type        = number
-  default     = 384
+  default     = 192
 }
 
 variable "memory_max" {
   description = "Memory limit in MiB when the client allows oversubscription (0 = the reservation is the limit)."
   type        = number
-  default     = 512
+  default     = 0
 }
 
 job "vault-pki-exporter" {

@@ -406,8 +406,8 @@ and what may surprise. Empty when nothing applies.
 {{- with .Values.resources.limits }}
 {{- $memory := toString (.memory | default "") }}
 {{- if regexMatch "^[0-9]+Mi$" $memory }}
-{{- if lt (atoi (trimSuffix "Mi" $memory)) 256 }}
-{{- $notes = append $notes (printf "WARNING: resources.limits.memory %s was enough for the Python exporter; the JVM needs at least 256Mi (the chart's default is 384Mi)." $memory) }}
+{{- if lt (atoi (trimSuffix "Mi" $memory)) 192 }}
+{{- $notes = append $notes (printf "WARNING: resources.limits.memory %s was enough for the Python exporter; the JVM needs at least 192Mi (the chart's default): about 110 MiB of its own besides the heap, which gets 40 %% of the limit." $memory) }}
 {{- end }}
 {{- end }}
 {{- end }}

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * Runs an application's {@code main} in a child JVM started by the bench ({@code java -cp <app>-all.jar:<dir>
  * io.vaultpki.bench.AppHost <main class>}) and answers the bench on stdin: {@code mem} runs {@link System#gc()} and
- * prints one {@code BENCH-MEM rss=<kB> heap=<bytes>} line. The JVM exits when stdin closes, so a dying bench leaves
+ * prints one {@code BENCH-MEM rss=<kB> heap=<bytes> threads=<live Java threads>} line. The JVM exits when stdin closes, so a dying bench leaves
  * no orphan. Uses the JDK only: the bench copies this one class next to the application's jar.
  */
 public final class AppHost {
@@ -36,7 +36,8 @@ public final class AppHost {
                     System.gc();
                     System.gc();
                     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-                    System.out.println(MEMORY_LINE + " rss=" + rssKiB() + " heap=" + heap.getUsed());
+                    System.out.println(MEMORY_LINE + " rss=" + rssKiB() + " heap=" + heap.getUsed() + " threads="
+                            + Thread.getAllStackTraces().size());
                     System.out.flush();
                 }
             }

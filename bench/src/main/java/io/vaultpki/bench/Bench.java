@@ -88,6 +88,7 @@ public final class Bench {
         new ScrapeBench(options, report).run();
         progress("exporter");
         new ExporterBench(options, report).run();
+        new FootprintBench(options, report).run();
         progress("done in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
         return report;
     }

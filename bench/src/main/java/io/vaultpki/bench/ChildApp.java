@@ -28,24 +28,44 @@ import java.util.concurrent.TimeUnit;
 /**
  * One application (the monitor's or the exporter's own runnable jar) in a child JVM, as it runs in production: its
  * own heap, its own HTTP server on a free loopback port, configured by {@code -D} properties and the environment.
- * The JVM flags are the container images' ({@code -XX:MaxRAMPercentage=75}) under a simulated 512 MiB limit
- * ({@code -XX:MaxRAM=512m}). Output goes to {@code <name>.log} in the work directory.
+ * The JVM flags are the container images' ({@link ImageJvmOptions}, the {@code jvm.options} beside the jar) under
+ * the charts' default memory limit, simulated with {@code -XX:MaxRAM}. Output goes to {@code <name>.log} in the work
+ * directory.
  */
 final class ChildApp implements AutoCloseable {
 
+    /** The charts' and the Nomad jobs' default memory limit, which the JVM sizes its heap from. */
+    static final int SIMULATED_LIMIT_MIB = 192;
+
     private static final String HOST_CLASS = "io/vaultpki/bench/AppHost.class";
+
+    /**
+     * How the child starts, besides the images' flags. {@code jvmArgs} come after them (e.g. the class archive);
+     * {@code plainJar} runs {@code java ... -jar <jar>} exactly as the images do, without the bench's {@link AppHost}
+     * (so no {@link #memoryAfterGc()}), and stops it with SIGTERM like an orchestrator.
+     */
+    record Launch(List<String> jvmArgs, boolean plainJar) {
+        static final Launch HOSTED = new Launch(List.of(), false);
+    }
 
     private final String name;
     private final Process process;
     private final PrintWriter control;
+    private final boolean plainJar;
+    private final long startedNanos;
     private final BlockingQueue<String> memoryLines = new LinkedBlockingQueue<>();
     private final Path log;
     final int port;
     final URI url;
+    /** From starting the process to the first 200 on the ready path, and the child's CPU time then. */
+    private double readySeconds = Double.NaN;
+    private double readyCpuSeconds = Double.NaN;
 
-    private ChildApp(String name, Process process, int port, Path log) {
+    private ChildApp(String name, Process process, boolean plainJar, long startedNanos, int port, Path log) {
         this.name = name;
         this.process = process;
+        this.plainJar = plainJar;
+        this.startedNanos = startedNanos;
         this.port = port;
         this.log = log;
         this.url = URI.create("http://127.0.0.1:" + port);
@@ -61,6 +81,13 @@ final class ChildApp implements AutoCloseable {
      */
     static ChildApp start(String name, Path jar, String mainClass, Map<String, String> properties,
                           Map<String, String> environment, Path workDir, String readyPath, Duration timeout) {
+        return start(name, jar, mainClass, properties, environment, workDir, readyPath, timeout, Launch.HOSTED);
+    }
+
+    /** As above, started as {@code launch} says. */
+    static ChildApp start(String name, Path jar, String mainClass, Map<String, String> properties,
+                          Map<String, String> environment, Path workDir, String readyPath, Duration timeout,
+                          Launch launch) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build it first (./mvnw -B -q -DskipTests package)");
         }
@@ -76,24 +103,30 @@ final class ChildApp implements AutoCloseable {
             int port = freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-XX:MaxRAM=512m");
-            command.add("-XX:MaxRAMPercentage=75");
-            command.add("-XX:+ExitOnOutOfMemoryError");
+            command.addAll(ImageJvmOptions.of(jar));
+            command.add("-XX:MaxRAM=" + SIMULATED_LIMIT_MIB + "m");
+            command.addAll(launch.jvmArgs());
             command.add("-Djava.io.tmpdir=" + workDir);
             command.add("-Dmicronaut.server.port=" + port);
             command.add("-Dmicronaut.server.host=127.0.0.1");
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-            command.add("-cp");
-            command.add(jar + java.io.File.pathSeparator + hostDir);
-            command.add("io.vaultpki.bench.AppHost");
-            command.add(mainClass);
+            if (launch.plainJar()) {
+                command.add("-jar");
+                command.add(jar.toString());
+            } else {
+                command.add("-cp");
+                command.add(jar + java.io.File.pathSeparator + hostDir);
+                command.add("io.vaultpki.bench.AppHost");
+                command.add(mainClass);
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().keySet().removeIf(k -> k.startsWith("VAULT_") || k.startsWith("EXPORTER_")
                     || k.startsWith("MONITOR_") || k.equals("PKI_MOUNT_PATH") || k.equals("CERT_EXPORT_PATH")
                     || k.equals("METRIC_UPDATE_INTERVAL") || k.equals("JAVA_TOOL_OPTIONS"));
             builder.environment().putAll(environment);
             Path log = workDir.resolve(name + ".log");
-            ChildApp app = new ChildApp(name, builder.start(), port, log);
+            long started = System.nanoTime();
+            ChildApp app = new ChildApp(name, builder.start(), launch.plainJar(), started, port, log);
             app.awaitReady(readyPath, timeout);
             return app;
         } catch (IOException e) {
@@ -129,6 +162,8 @@ final class ChildApp implements AutoCloseable {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url.resolve(path))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
+                    readySeconds = (System.nanoTime() - startedNanos) / 1e9;
+                    readyCpuSeconds = cpuTime().toNanos() / 1e9;
                     return;
                 }
             } catch (IOException notYet) {
@@ -137,14 +172,27 @@ final class ChildApp implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
-            Poll.pause(Duration.ofMillis(100));
+            Poll.pause(Duration.ofMillis(10)); // start-up is timed to this step
         }
         close();
         throw new IllegalStateException(name + " did not answer 200 on " + path + " within " + timeout + "; see " + log);
     }
 
-    /** Resident memory (KiB) and heap used (bytes) after a full GC in the child. */
+    /** Seconds from starting the process to the first 200 on its ready path. */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    /** The child's CPU time (user + system, all threads) when it first answered 200 on its ready path. */
+    double readyCpuSeconds() {
+        return readyCpuSeconds;
+    }
+
+    /** Resident memory (KiB), heap used (bytes) and live threads after a full GC in the child. */
     long[] memoryAfterGc() {
+        if (plainJar) {
+            throw new IllegalStateException(name + " runs without the bench's host: no GC on request");
+        }
         control.println("mem");
         try {
             String line = memoryLines.poll(30, TimeUnit.SECONDS);
@@ -153,7 +201,8 @@ final class ChildApp implements AutoCloseable {
             }
             long rss = Long.parseLong(line.replaceAll(".*rss=(-?\\d+).*", "$1"));
             long heap = Long.parseLong(line.replaceAll(".*heap=(\\d+).*", "$1"));
-            return new long[] {rss, heap};
+            long threads = Long.parseLong(line.replaceAll(".*threads=(\\d+).*", "$1"));
+            return new long[] {rss, heap, threads};
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -162,13 +211,27 @@ final class ChildApp implements AutoCloseable {
 
     /** The child's VmRSS in KiB, read from /proc by pid (-1 without /proc). */
     long rssKiB() {
+        return status("VmRSS:");
+    }
+
+    /** The child's peak resident memory so far (VmHWM) in KiB (-1 without /proc). */
+    long peakRssKiB() {
+        return status("VmHWM:");
+    }
+
+    /** The child's threads, JVM-internal ones included (-1 without /proc). */
+    long threads() {
+        return status("Threads:");
+    }
+
+    private long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
         return -1;
@@ -182,8 +245,11 @@ final class ChildApp implements AutoCloseable {
     @Override
     public void close() {
         control.close();
+        if (plainJar) {
+            process.destroy(); // SIGTERM, as an orchestrator stops a container
+        }
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(plainJar ? 20 : 10, TimeUnit.SECONDS)) {
                 process.destroy();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

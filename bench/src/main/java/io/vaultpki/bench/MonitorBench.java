@@ -13,10 +13,6 @@ import io.vaultpki.monitor.refresh.RefreshConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,8 +27,8 @@ import java.util.UUID;
  * The monitor's numbers. Refresh times come from {@link PkiRefresher} built directly (as the application wires it,
  * default settings), one fresh refresher per cell so that its first refresh is a cold, full one, then steady-state
  * refreshes of the same refresher ({@link RefreshCells}); Vault requests, the most in flight and each path read are
- * what the emulator logged. The scale row, logins and memory come from the monitor application
- * itself in a child JVM ({@code /metrics} under load is {@link ScrapeBench}'s).
+ * what the emulator logged. The scale row and logins come from the monitor application itself
+ * in a child JVM ({@code /metrics} under load is {@link ScrapeBench}'s, its memory at rest {@link FootprintBench}'s).
  */
 final class MonitorBench {
 
@@ -40,7 +36,7 @@ final class MonitorBench {
     static final int PYTHON_REQUESTS = 1_052;
     /** The former default {@code monitor.refresh.max-requests-per-second}, now an optional ceiling. */
     static final double OLD_DEFAULT_RATE = 20;
-    /** A rate ceiling high enough never to wait (the {@code /metrics} and memory runs refresh back to back). */
+    /** A rate ceiling high enough never to wait (the {@code /metrics} and login runs refresh back to back). */
     static final double RAISED_RATE = 1_000_000;
     static final int ISSUERS_PER_MOUNT = 20;
     static final int CONCURRENCY = RefreshConfiguration.DEFAULT_CONCURRENCY;
@@ -49,7 +45,6 @@ final class MonitorBench {
     private final Report report;
     private final int[] mountCounts;
     private final int[] leafCounts;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     MonitorBench(Bench.Options options, Report report) {
         this.options = options;
@@ -64,7 +59,6 @@ final class MonitorBench {
             seed(emu);
             refreshRows(emu);
             logins(emu);
-            memory(emu);
         }
     }
 
@@ -300,39 +294,6 @@ final class MonitorBench {
         }
     }
 
-    /** RSS and heap of the monitor application after a full refresh of the smaller leaf mount and a GC. */
-    private void memory(VaultEmulator emu) {
-        int leaves = leafCounts[0];
-        Map<String, String> props = new HashMap<>();
-        props.put("vault.address", emu.url().toString());
-        props.put("vault.auth.method", "token");
-        props.put("vault.allow-root-token", "true");
-        props.put("monitor.mounts.include", "l" + leaves);
-        props.put("monitor.refresh.interval", "1h");
-        props.put("monitor.refresh.max-requests-per-second", String.valueOf((long) RAISED_RATE));
-        emu.faults().clear();
-        try (ChildApp monitor = ChildApp.start("monitor-memory", options.monitorJar(), "io.vaultpki.monitor.Application",
-                props, Map.of("VAULT_TOKEN", emu.rootToken()), options.workDir(), "/health/liveness",
-                Duration.ofSeconds(60))) {
-            URI metrics = monitor.url.resolve("/metrics");
-            if (!Poll.until(() -> refreshCount(metrics) >= 1, Duration.ofSeconds(300), Duration.ofMillis(200))) {
-                throw new IllegalStateException("the monitor never completed a refresh; see "
-                        + options.workDir().resolve("monitor-memory.log"));
-            }
-            long before = monitor.rssKiB();
-            long[] memory = monitor.memoryAfterGc();
-            double rssMiB = memory[0] / 1024.0;
-            report.row("memory", "monitor memory after a full refresh of " + String.format("%,d", leaves)
-                            + " leaf certificates and a GC",
-                    "RSS " + Report.fmt(rssMiB) + " MiB, heap used " + Report.fmt(memory[1] / 1048576.0) + " MiB",
-                    "RSS before the GC " + Report.fmt(before / 1024.0) + " MiB; JVM flags of the image "
-                            + "(-XX:MaxRAMPercentage=75) under a simulated 512 MiB limit (-XX:MaxRAM=512m)");
-            report.target("target.memory", "monitor RSS < 256 MiB with " + String.format("%,d", leaves) + " leaves",
-                    rssMiB, 256, "MiB", "the JVM keeps heap it grew into during the refresh; -Xmx or a lower "
-                            + "MaxRAMPercentage bounds it");
-        }
-    }
-
     private Path secretFile(String secret) {
         try {
             Path file = options.workDir().resolve("approle-secret-id");
@@ -343,25 +304,5 @@ final class MonitorBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String get(URI uri) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? r.body() : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    /** Completed refreshes from the monitor's own histogram; NaN when the scrape failed. */
-    private double refreshCount(URI metrics) {
-        return get(metrics).lines().filter(l -> l.startsWith("vault_pki_refresh_duration_seconds_count"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
-                .orElse(Double.NaN);
     }
 }

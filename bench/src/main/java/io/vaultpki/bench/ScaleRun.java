@@ -2,11 +2,7 @@ package io.vaultpki.bench;
 
 import io.vaultpki.emulator.VaultEmulator;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +21,6 @@ final class ScaleRun {
 
     private final Bench.Options options;
     private final Report report;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     ScaleRun(Bench.Options options, Report report) {
         this.options = options;
@@ -54,13 +49,13 @@ final class ScaleRun {
                 props, env, options.workDir(), "/health/liveness", Duration.ofSeconds(60))) {
             URI metrics = monitor.url.resolve("/metrics");
             Duration wait = Duration.ofSeconds((long) (LIMIT_SECONDS * 4));
-            if (!Poll.until(() -> value(metrics, "vault_pki_refresh_duration_seconds_count") >= 1, wait,
+            if (!Poll.until(() -> MonitorScrape.value(metrics, "vault_pki_refresh_duration_seconds_count") >= 1, wait,
                     Duration.ofSeconds(2))) {
                 throw new IllegalStateException("the monitor did not complete a refresh of " + count + " leaves in "
                         + wait.toSeconds() + " s; see " + options.workDir().resolve("monitor-scale.log"));
             }
-            double seconds = value(metrics, "vault_pki_refresh_duration_seconds_sum");
-            double exported = value(metrics, "vault_pki_certificates{");
+            double seconds = MonitorScrape.value(metrics, "vault_pki_refresh_duration_seconds_sum");
+            double exported = MonitorScrape.value(metrics, "vault_pki_certificates{");
             long rssBefore = monitor.rssKiB();
             long[] memory = monitor.memoryAfterGc();
             double rssMiB = memory[0] / 1024.0;
@@ -83,28 +78,6 @@ final class ScaleRun {
                     + Report.fmt(memory[1] / 1048576.0) + " MiB");
         } finally {
             emu.faults().clear();
-        }
-    }
-
-    /**
-     * Sum of the samples of the family whose line starts with {@code prefix} (without labels when the prefix has
-     * none); NaN when the scrape failed.
-     */
-    private double value(URI metrics, String prefix) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return Double.NaN;
-            }
-            return r.body().lines().filter(l -> l.startsWith(prefix) && (prefix.endsWith("{")
-                            || l.charAt(prefix.length()) == ' ' || l.charAt(prefix.length()) == '{'))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Double.NaN;
         }
     }
 }

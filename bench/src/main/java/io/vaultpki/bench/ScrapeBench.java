@@ -135,12 +135,12 @@ final class ScrapeBench {
     }
 
     private void underLoad(ChildApp monitor, URI metrics, int issuers) {
-        double refreshesBefore = refreshCount(metrics);
+        double refreshesBefore = MonitorScrape.refreshCount(metrics);
         Duration cpuBefore = monitor.cpuTime();
         Load.Result load = Load.withHeaders(List.of(metrics), PROMETHEUS, RATE, loadTime, timeout);
         double cpu = monitor.cpuTime().minus(cpuBefore).toMillis() / 1000.0;
         awaitRecovery(metrics);
-        double refreshes = refreshCount(metrics) - refreshesBefore;
+        double refreshes = MonitorScrape.refreshCount(metrics) - refreshesBefore;
         report.row("metrics.latency", "monitor `/metrics` under " + RATE + " req/s for " + loadTime.toSeconds()
                         + " s as Prometheus scrapes (OpenMetrics, gzip), " + issuers + " issuers, refreshes running",
                 "p50 " + Report.fmt(load.p50Ms()) + " ms, p99 " + Report.fmt(load.p99Ms()) + " ms, max "
@@ -224,13 +224,6 @@ final class ScrapeBench {
 
     private int issuerSeries(URI metrics) {
         return (int) text(metrics).lines().filter(l -> l.startsWith("vault_issuer_validity_seconds{")).count();
-    }
-
-    /** Completed refreshes from the monitor's own histogram; NaN when the scrape failed. */
-    private double refreshCount(URI metrics) {
-        return text(metrics).lines().filter(l -> l.startsWith("vault_pki_refresh_duration_seconds_count"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
-                .orElse(Double.NaN);
     }
 
     /** After an overload: waits until one scrape answers within 2 s again (the server has drained its backlog). */

@@ -23,12 +23,16 @@ class BenchQuickRunTest {
             "refresh.leaves.0.0ms", "refresh.leaves.0.5ms", "refresh.steady.ims", "refresh.steady.fallback",
             "refresh.ceiling", "refresh.scale",
             "metrics.body", "metrics.single", "metrics.latency", "metrics.latency.identity", "metrics.latency.waiting",
-            "metrics.throughput", "logins", "memory",
+            "metrics.throughput", "logins",
             "exporter.issue.0ms", "exporter.issue.5ms", "exporter.api.list", "exporter.api.download",
-            "exporter.renewal");
+            "exporter.renewal",
+            "memory.monitor", "startup.monitor", "startup.monitor.cds", "startup.exporter", "startup.exporter.cds",
+            "exporter.restart", "memory.exporter");
     private static final List<String> TARGETS = List.of("target.refresh", "target.metrics", "target.metrics.waiting", "target.logins",
-            "target.memory", "target.scrape", "target.first-data", "target.vault-concurrency", "target.no-double-read",
-            "target.steady-requests", "target.steady-requests.fallback", "target.scale", "target.scale.memory");
+            "target.memory", "target.memory.peak", "target.scrape", "target.first-data", "target.vault-concurrency",
+            "target.no-double-read", "target.steady-requests", "target.steady-requests.fallback", "target.scale",
+            "target.scale.memory", "target.startup.monitor", "target.startup.exporter", "target.restart",
+            "target.restart.vault");
 
     @TempDir
     Path work;

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two Dockerfiles, read as text (no Docker engine here): they package the jar the module's pom produces, run
- * as a numeric non-root user on a read-only root filesystem, expose and health-check what the app serves.
+ * as a numeric non-root user on a read-only root filesystem, expose and health-check what the app serves, and start
+ * the JVM with the one flags file of both images ({@link JvmOptions}) and a class archive trained at build time.
  */
 class DockerfileTest {
 
@@ -53,17 +55,120 @@ class DockerfileTest {
                 .replace("${project.artifactId}", artifactId);
 
         assertThat(outputFile).isEqualTo("target/vault-pki-" + module + "-all.jar");
-        assertThat(dockerfile(module).all("COPY")).containsExactly(outputFile + " /app/app.jar");
+        assertThat(dockerfile(module).all("COPY")).containsExactly(outputFile + " /app/app.jar",
+                "target/jvm.options /app/jvm.options");
         assertThat(dockerfile(module).last("WORKDIR")).isEqualTo("/app");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"monitor", "exporter"})
-    void entrypointRunsTheJarWithContainerJvmFlags(String module) throws IOException {
-        String entrypoint = dockerfile(module).last("ENTRYPOINT");
+    void theBuildContextSendsExactlyWhatTheDockerfileCopies(String module) throws IOException {
+        List<String> rules = Files.readAllLines(ROOT.resolve(module).resolve(".dockerignore")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> copied = dockerfile(module).all("COPY").stream().map(copy -> copy.split("\\s+")[0]).toList();
 
-        assertThat(entrypoint).startsWith("[\"java\",").endsWith("\"-jar\", \"/app/app.jar\"]")
-                .contains("\"-XX:MaxRAMPercentage=75\"", "\"-XX:+ExitOnOutOfMemoryError\"", "\"-Djava.io.tmpdir=/tmp\"");
+        // everything is ignored except the files the COPY instructions name
+        assertThat(rules.get(0)).isEqualTo("*");
+        assertThat(rules.subList(1, rules.size())).containsExactlyInAnyOrderElementsOf(
+                copied.stream().map(source -> "!" + source).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void entrypointRunsTheJarWithTheImagesJvmOptionsAndClassArchive(String module) throws IOException {
+        assertThat(dockerfile(module).last("ENTRYPOINT")).isEqualTo("[\"java\", \"@/app/jvm.options\", "
+                + "\"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void jvmOptionsAreOneFileForBothImagesThatThePomCopiesBesideTheJar(String module) throws IOException {
+        String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
+
+        assertThat(JvmOptions.SOURCE).isRegularFile();
+        assertThat(pom).contains("<id>container-jvm-options</id>", "<goal>copy-resources</goal>",
+                "<outputDirectory>${project.build.directory}</outputDirectory>",
+                "<directory>${project.basedir}/../" + ROOT.relativize(JvmOptions.SOURCE.getParent()) + "</directory>",
+                "<include>jvm.options</include>");
+        // no second copy of the flags next to the Dockerfile or in it
+        assertThat(ROOT.resolve(module).resolve("jvm.options")).doesNotExist();
+        assertThat(String.join(" ", dockerfile(module).all("ENTRYPOINT"))).doesNotContain("-XX:MaxRAMPercentage");
+    }
+
+    @org.junit.jupiter.api.Test
+    void jvmOptionsSizeTheHeapFromTheLimitAndExitOnOutOfMemory() {
+        JvmOptions options = JvmOptions.read();
+
+        assertThat(options.flags()).isNotEmpty().allSatisfy(flag -> assertThat(flag).startsWith("-"));
+        assertThat(options.flags()).contains("-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        // the heap follows the container's memory limit: no fixed size that a larger limit would not raise
+        assertThat(options.flags()).noneMatch(flag -> flag.startsWith("-Xmx") || flag.startsWith("-Xms")
+                || flag.startsWith("-XX:MaxHeapSize") || flag.startsWith("-XX:MaxRAM="));
+        assertThat(options.maxRamPercentage()).isBetween(10.0, 60.0);
+        // the archive belongs to the Dockerfile: its training start writes it, the entrypoint maps it
+        assertThat(options.flags()).noneMatch(flag -> flag.contains("SharedArchiveFile") || flag.contains("ArchiveClassesAtExit"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theJvmAcceptsEveryFlagOfTheImages() throws IOException, InterruptedException {
+        // the images run Temurin 17 (baseIsAPinnedTemurin17JreTag) and the build runs on a JDK 17: a flag this JVM
+        // does not know (a typo, or one of a later JDK) would stop every container at start
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + JvmOptions.SOURCE, "-version").redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(jvm.waitFor()).as(output).isZero();
+        assertThat(output).doesNotContainIgnoringCase("warning").doesNotContain("Unrecognized", "Ignoring");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "exporter"})
+    void aTrainingStartAtBuildTimeWritesTheClassArchiveTheEntrypointMaps(String module) throws IOException {
+        Dockerfile file = dockerfile(module);
+        String training = trainingRun(file);
+        ServerPort port = defaultPort(module);
+
+        // the same flags and the same -jar as the entrypoint: with another class path the JVM ignores the archive
+        assertThat(training).contains("java @/app/jvm.options ", "-XX:ArchiveClassesAtExit=/app/app.jsa",
+                "-jar /app/app.jar");
+        // the JRE's base archive first (the dynamic one extends it; not every JRE ships it)
+        assertThat(training).contains("[ -f \"$JAVA_HOME/lib/server/classes.jsa\" ] || java -Xshare:dump");
+        // started on its own port, trained up to its health check, stopped, and an archive was written
+        assertThat(training).contains(port.variable() + "=" + port.port(),
+                "http://127.0.0.1:" + port.port() + "/health/liveness", "kill \"$pid\"", "test -s /app/app.jsa");
+        // nothing left in /tmp, which is a volume at run time
+        assertThat(training).contains("-Djava.io.tmpdir=/tmp/cds-training").endsWith("rm -rf /tmp/cds-training");
+
+        // after both files it reads, as root before USER, and before the volumes (a volume drops what later steps write)
+        List<Dockerfile.Instruction> steps = file.instructions();
+        int run = indexOf(steps, "RUN", training);
+        assertThat(indexOf(steps, "COPY", "target/jvm.options /app/jvm.options")).isLessThan(run);
+        assertThat(indexOf(steps, "COPY", "target/vault-pki-" + module + "-all.jar /app/app.jar")).isLessThan(run);
+        assertThat(run).isLessThan(indexOf(steps, "USER", file.last("USER")))
+                .isLessThan(indexOf(steps, "VOLUME", "/tmp"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theExportersTrainingStartWritesNothingUnderTheExportRoot() throws IOException {
+        String training = trainingRun(dockerfile("exporter"));
+
+        assertThat(training).contains("CERT_EXPORT_PATH=/tmp/cds-training/exports").doesNotContain("/exported-certs");
+    }
+
+    private static String trainingRun(Dockerfile file) {
+        List<String> runs = file.all("RUN").stream().filter(r -> r.contains("-XX:ArchiveClassesAtExit=")).toList();
+        assertThat(runs).hasSize(1);
+        return runs.get(0);
+    }
+
+    private static int indexOf(List<Dockerfile.Instruction> steps, String keyword, String arguments) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).keyword().equals(keyword) && steps.get(i).arguments().equals(arguments)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + keyword + " " + arguments);
     }
 
     @ParameterizedTest

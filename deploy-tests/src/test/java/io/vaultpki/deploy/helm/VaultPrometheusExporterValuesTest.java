@@ -152,7 +152,8 @@ class VaultPrometheusExporterValuesTest {
     @Test
     void notesWarnAboutAMemoryLimitSizedForThePythonExporter() {
         assertThat(CHART.notes(ORIGINAL, "resources.limits.memory", "128Mi"))
-                .contains("WARNING: resources.limits.memory 128Mi was enough for the Python exporter; the JVM needs at least 256Mi");
+                .contains("WARNING: resources.limits.memory 128Mi was enough for the Python exporter; the JVM needs at least 192Mi");
+        assertThat(CHART.notes(ORIGINAL, "resources.limits.memory", "192Mi")).doesNotContain("resources.limits.memory");
     }
 
     static Stream<Chart> charts() {

@@ -1,5 +1,6 @@
 package io.vaultpki.deploy.nomad;
 
+import io.vaultpki.deploy.docker.JvmOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -144,6 +145,21 @@ class NomadJobTest {
         assertThat(map(group.get("restart"))).containsKeys("attempts", "interval", "delay", "mode");
         assertThat(map(group.get("reschedule"))).containsKeys("delay", "delay_function", "unlimited");
         assertThat(map(task(job).get("resources"))).containsKeys("cpu", "memory");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jobs")
+    void theDefaultMemoryLeavesTheJvmItsShareOutsideTheHeap(Job job) throws Exception {
+        Map<String, Object> variables = map(NomadFiles.parse(job.file()).get("variable"));
+        int memory = ((Number) map(variables.get("memory")).get("default")).intValue();
+        int memoryMax = ((Number) map(variables.get("memory_max")).get("default")).intValue();
+
+        // the container's limit is the reservation, or memory_max where the client oversubscribes memory: the
+        // reservation alone must already leave the JVM its share outside the heap
+        assertThat(JvmOptions.read().nonHeapMiB(memory)).as("MiB outside the heap under a %d MiB limit", memory)
+                .isGreaterThanOrEqualTo(JvmOptions.NON_HEAP_MIB);
+        assertThat(memoryMax).as("memory_max: 0 (the reservation is the limit) or above the reservation")
+                .matches(max -> max == 0 || max >= memory);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.vaultpki.exporter.export;
 
+import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.ExportStore;
 import io.vaultpki.exporter.files.RecoveryReport;
 import io.vaultpki.exporter.hook.Hooks;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The start-up step that brings the exports back: recovers the export directory from an interrupted write, removes
@@ -72,14 +74,14 @@ public final class StartupRecovery {
         repository.recover();
         Instant now = clock.instant();
         for (ExportSpec spec : configured) {
-            load(spec, Origin.CONFIG, now);
+            load(spec, Origin.CONFIG, now, recovery);
         }
         for (ExportSpec spec : repository.loadAll()) {
             if (registry.contains(spec.name())) {
                 throw new IllegalStateException("export '" + spec.name() + "' is defined in configuration (exporter.exports."
                         + spec.name() + ") and through the API (" + repository.file(spec.name()) + "); remove one of them");
             }
-            load(spec, Origin.API, now);
+            load(spec, Origin.API, now, recovery);
             hooks.problemsOf(spec).forEach(problem -> LOG.warn("Export '{}' names hook '{}', which is not configured"
                     + " (exporter.hooks.{}.command); its switches run no hook until it is", spec.name(), spec.hook(),
                     spec.hook()));
@@ -91,7 +93,13 @@ public final class StartupRecovery {
                 store.root(), adopted, exports.size() - adopted);
     }
 
-    private void load(ExportSpec spec, Origin origin, Instant now) {
-        registry.add(ManagedExport.loaded(spec, origin, store.directory(spec.name()), store.current(spec.name()), now));
+    /**
+     * Registers {@code spec} with the current version recovery has just read and checked (each export's files are
+     * read and hashed once at start-up, not twice); an export recovery did not find intact is read from the store.
+     */
+    private void load(ExportSpec spec, Origin origin, Instant now, RecoveryReport recovery) {
+        Optional<ExportMetadata> current = recovery.checkedCurrent(spec.name());
+        registry.add(ManagedExport.loaded(spec, origin, store.directory(spec.name()),
+                current.isPresent() ? current : store.current(spec.name()), now));
     }
 }

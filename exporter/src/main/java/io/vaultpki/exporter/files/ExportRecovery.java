@@ -11,7 +11,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +25,8 @@ final class ExportRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportRecovery.class);
 
-    /** What happened to one export. */
-    record Outcome(List<String> removed, boolean repointed, boolean broken) {
+    /** What happened to one export; {@code current} is its intact current version's metadata (null when broken). */
+    record Outcome(List<String> removed, boolean repointed, boolean broken, ExportMetadata current) {
     }
 
     private final AtomicVersionWriter writer;
@@ -42,6 +44,7 @@ final class ExportRecovery {
         List<String> removed = new ArrayList<>();
         List<String> repointed = new ArrayList<>();
         List<String> broken = new ArrayList<>();
+        Map<String, ExportMetadata> current = new HashMap<>();
         root.prepare();
         for (String export : root.exportNames()) {
             Path dir = root.path().resolve(export);
@@ -58,13 +61,15 @@ final class ExportRecovery {
                 }
                 if (outcome.broken()) {
                     broken.add(export);
+                } else {
+                    current.put(export, outcome.current());
                 }
             } catch (IOException | ExportWriteException e) {
                 LOG.warn("Recovery of export {} failed: {}", export, e.getMessage());
                 broken.add(export);
             }
         }
-        return new RecoveryReport(removed, repointed, broken);
+        return new RecoveryReport(removed, repointed, broken, current);
     }
 
     Outcome recover(Path dir, String export) throws IOException {
@@ -83,14 +88,14 @@ final class ExportRecovery {
         }
         Path data = dir.resolve(ExportLayout.DATA);
         if (Files.exists(data, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(data)) {
-            return new Outcome(removed, false, true); // not ours to replace
+            return new Outcome(removed, false, true, null); // not ours to replace
         }
         Optional<Version> current = Version.current(dir, export);
         boolean repointed = false;
         if (current.isEmpty()) {
             current = newestIntact(dir, export);
             if (current.isEmpty()) {
-                return new Outcome(removed, false, true);
+                return new Outcome(removed, false, true, null);
             }
             writer.switchTo(dir, current.get().name());
             repointed = true;
@@ -98,7 +103,7 @@ final class ExportRecovery {
         List<String> names = new ArrayList<>(current.get().metadata().files().keySet());
         names.add(ExportFile.METADATA);
         VisibleLinks.sync(dir, names, false);
-        return new Outcome(removed, repointed, false);
+        return new Outcome(removed, repointed, false, current.get().metadata());
     }
 
     private static Optional<Version> newestIntact(Path dir, String export) throws IOException {

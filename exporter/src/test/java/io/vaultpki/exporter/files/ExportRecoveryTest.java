@@ -145,6 +145,41 @@ class ExportRecoveryTest {
     }
 
     @Test
+    void recoveryHandsOverTheCurrentVersionItCheckedSoStartUpNeedNotReadItAgain() throws Exception {
+        ExportStore store = store(1, Duration.ofMinutes(2));
+        write(store, "kept", first);
+        write(store, "moved", first);
+        Path newest = write(store, "moved", second);
+        ExportDirectory.deleteTree(newest);
+
+        RecoveryReport report = store.recover();
+
+        // what a read of the store would say now, for the intact one and for the repointed one
+        assertThat(report.checkedCurrent("kept")).isEqualTo(store.current("kept")).isPresent();
+        assertThat(report.checkedCurrent("moved")).isEqualTo(store.current("moved"))
+                .map(ExportMetadata::serial).contains(first.serialNumber());
+        assertThat(report.currentVersions()).containsOnlyKeys("kept", "moved");
+    }
+
+    @Test
+    void aBrokenOrUnknownExportHasNoCheckedCurrentVersion() throws Exception {
+        ExportStore store = store(1, Duration.ofMinutes(2));
+        Path only = write(store, "lost", first);
+        Files.write(only.resolve("cert.pem"), new byte[0]);
+        Path damaged = write(store, "damaged", first);
+        Files.write(damaged.resolve("key.pem"), "not the key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.delete(data(root.resolve("lost")));
+
+        RecoveryReport report = store.recover();
+
+        // a version whose file is empty or no longer matches its hash is not intact: none is handed over
+        assertThat(report.brokenExports()).containsExactlyInAnyOrder("lost", "damaged");
+        assertThat(report.checkedCurrent("lost")).isEmpty();
+        assertThat(report.checkedCurrent("damaged")).isEmpty().isEqualTo(store.current("damaged"));
+        assertThat(report.checkedCurrent("never-written")).isEmpty();
+    }
+
+    @Test
     void afterRecoveryNoVisibleFileIsEmptyOrDangling() throws Exception {
         ExportStore store = store(1, Duration.ofMinutes(2));
         write(store, "clean", first);

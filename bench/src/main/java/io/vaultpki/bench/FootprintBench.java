@@ -1,0 +1,182 @@
+package io.vaultpki.bench;
+
+import io.vaultpki.emulator.VaultEmulator;
+import io.vaultpki.emulator.pki.Issuer;
+import io.vaultpki.emulator.pki.IssuerSpec;
+import io.vaultpki.emulator.pki.KeyAlgorithm;
+import io.vaultpki.emulator.pki.LeafSpec;
+import io.vaultpki.emulator.pki.PkiMount;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the apps cost to keep and to start, run as the images run them (their {@code jvm.options}, the charts'
+ * 192 MiB limit): the monitor's memory after a full refresh of issuers and leaves, each app's {@code java -jar} to
+ * {@code /health/liveness} with and without the class archive the images carry, and the exporter's restart with many
+ * exports on disk ({@link ExporterRestart}).
+ */
+final class FootprintBench {
+
+    static final String MONITOR_MAIN = "io.vaultpki.monitor.Application";
+    static final String EXPORTER_MAIN = "io.vaultpki.exporter.Application";
+    private static final int ISSUERS_PER_MOUNT = 20;
+    private static final double MIB = 1024.0;
+
+    private final Bench.Options options;
+    private final Report report;
+    private final int mounts;
+    private final int leaves;
+    private final int starts;
+
+    FootprintBench(Bench.Options options, Report report) {
+        this.options = options;
+        this.report = report;
+        this.mounts = options.quick() ? 2 : 50;
+        this.leaves = options.quick() ? 400 : 10_000;
+        this.starts = options.quick() ? 1 : 5;
+    }
+
+    void run() {
+        try (VaultEmulator emu = VaultEmulator.builder().requestLogLimit(100_000).start()) {
+            seed(emu);
+            monitorMemory(emu);
+            startUp("monitor", options.monitorJar(), monitorProperties(emu, "fp-m0"),
+                    Map.of("VAULT_TOKEN", emu.rootToken()));
+            ClassArchive exporterArchive = startUp("exporter", options.exporterJar(), ExporterRestart.properties(emu,
+                    options.workDir().resolve("startup-exports"), null), Map.of("VAULT_TOKEN", emu.rootToken()));
+            new ExporterRestart(options, report, emu).run(exporterArchive);
+        }
+    }
+
+    private void seed(VaultEmulator emu) {
+        long started = System.nanoTime();
+        for (int m = 0; m < mounts; m++) {
+            PkiMount mount = emu.pki().enable("fp-m" + m);
+            Issuer root = mount.generateRoot(IssuerSpec.named("root").commonName("Footprint Root " + m)
+                    .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
+            for (int i = 1; i < ISSUERS_PER_MOUNT; i++) {
+                mount.generateIntermediate(IssuerSpec.named("int-" + i).commonName("Footprint Int " + m + "-" + i)
+                        .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(365 + i)), root);
+            }
+        }
+        PkiMount leafMount = emu.pki().enable("fp-leaves");
+        Issuer root = leafMount.generateRoot(IssuerSpec.named("root").commonName("Footprint Leaves")
+                .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
+        leafMount.issueLeaves(leaves, LeafSpec.commonName("host-%d.example.com").issuer(root)
+                .validFor(Duration.ofDays(30)));
+        ExporterRestart.seed(emu);
+        Bench.progress("footprint: seeded the emulator in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
+    }
+
+    private static Map<String, String> monitorProperties(VaultEmulator emu, String include) {
+        Map<String, String> props = new HashMap<>();
+        props.put("vault.address", emu.url().toString());
+        props.put("vault.auth.method", "token");
+        props.put("vault.allow-root-token", "true");
+        props.put("monitor.mounts.include", include);
+        props.put("monitor.refresh.interval", "1h");
+        props.put("monitor.refresh.max-requests-per-second", "1000000");
+        return props;
+    }
+
+    /**
+     * The monitor after its first full refresh of every issuer and leaf, one scrape and a GC (which shrinks the heap
+     * to its data): the RSS it keeps at rest, and its peak on the way there.
+     */
+    private void monitorMemory(VaultEmulator emu) {
+        int issuers = mounts * ISSUERS_PER_MOUNT + 1;
+        try (ChildApp monitor = ChildApp.start("monitor-memory", options.monitorJar(), MONITOR_MAIN,
+                monitorProperties(emu, "fp-*"), Map.of("VAULT_TOKEN", emu.rootToken()), options.workDir(),
+                "/health/liveness", Duration.ofSeconds(60))) {
+            URI metrics = monitor.url.resolve("/metrics");
+            if (!Poll.until(() -> MonitorScrape.refreshCount(metrics) >= 1, Duration.ofSeconds(300), Duration.ofMillis(200))) {
+                throw new IllegalStateException("the monitor never completed a refresh; see "
+                        + options.workDir().resolve("monitor-memory.log"));
+            }
+            long afterRefresh = monitor.rssKiB();
+            long series = MonitorScrape.text(metrics).lines().filter(l -> l.startsWith("vault_issuer_validity_seconds{")).count();
+            long[] gc = monitor.memoryAfterGc();
+            Poll.pause(Duration.ofSeconds(1));
+            double rest = monitor.rssKiB() / MIB;
+            double peak = monitor.peakRssKiB() / MIB;
+            String complete = series >= issuers ? "" : "; INCOMPLETE: " + series + "/" + issuers + " issuers exported";
+            report.row("memory.monitor", "monitor memory at rest after a full refresh of " + String.format("%,d", issuers)
+                            + " issuers and " + String.format("%,d", leaves) + " leaf certificates",
+                    "RSS " + Report.fmt(rest) + " MiB, heap used " + Report.fmt(gc[1] / MIB / MIB) + " MiB",
+                    "right after the refresh " + Report.fmt(afterRefresh / MIB) + " MiB; peak (VmHWM) "
+                            + Report.fmt(peak) + " MiB over start, refresh, one scrape; " + monitor.threads()
+                            + " threads (" + gc[2] + " Java); after a GC; "
+                            + imageFlags() + complete);
+            report.target("target.memory", "monitor RSS ≤ 128 MiB at rest after a full refresh of "
+                            + String.format("%,d", issuers) + " issuers + " + String.format("%,d", leaves)
+                            + " leaves (images' flags, 192 MiB limit)", rest, 128, "MiB",
+                    "the JVM's own memory bounds it: class metadata of about 9,000 loaded classes (≈ 60 MiB), code, "
+                            + "threads, C heap and the JVM itself (≈ 45 MiB) come before any data; see "
+                            + "docs/benchmark.md, \"Memory\"");
+            report.target("target.memory.peak", "monitor peak RSS (VmHWM) within the container limit ("
+                    + ChildApp.SIMULATED_LIMIT_MIB + " MiB), so the default limit does not OOM-kill it", peak,
+                    ChildApp.SIMULATED_LIMIT_MIB, "MiB", "transient heap and C heap of the refresh and the scrape "
+                            + "on top of the JVM's own ≈ 105 MiB");
+        }
+    }
+
+    /**
+     * {@code java -jar} to {@code /health/liveness}: {@link #starts} times without and with the class archive, which
+     * it returns.
+     */
+    private ClassArchive startUp(String app, java.nio.file.Path jar, Map<String, String> properties,
+                         Map<String, String> environment) {
+        ClassArchive archive = ClassArchive.train(app, jar, properties, environment, options.workDir());
+        List<double[]> plain = new ArrayList<>();
+        List<double[]> shared = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            // alternated, so that a change in the machine's load hits both alike
+            plain.add(start(app, jar, properties, environment, List.of()));
+            shared.add(start(app, jar, properties, environment, archive.jvmArgs()));
+        }
+        double[] wall = Load.sorted(plain.stream().map(t -> t[0]).toList());
+        double[] cpu = Load.sorted(plain.stream().map(t -> t[1]).toList());
+        double[] wallCds = Load.sorted(shared.stream().map(t -> t[0]).toList());
+        double[] cpuCds = Load.sorted(shared.stream().map(t -> t[1]).toList());
+        String what = app + " `java -jar` to `/health/liveness`";
+        report.row("startup." + app, what + ", without class-data sharing", times(wall),
+                "CPU " + Report.fmt(median(cpu)) + " s of the child (median of " + starts + "); " + imageFlags());
+        report.row("startup." + app + ".cds", what + " with the image's AppCDS archive", times(wallCds),
+                "CPU " + Report.fmt(median(cpuCds)) + " s (" + Report.fmt(median(cpu) / median(cpuCds))
+                        + "× less than without); archive " + Report.fmt(archive.bytes() / MIB / MIB)
+                        + " MiB, trained as the Dockerfile does (one start to its health check)");
+        report.target("target.startup." + app, app + " `java -jar` to `/health/liveness` ≤ 1.5 s, as the image "
+                + "starts it (AppCDS)", median(wallCds), 1.5, "s", "start-up is CPU-bound ("
+                + Report.fmt(median(cpuCds)) + " s of CPU here) and shares 2 cores with the rest of the machine "
+                + "(load average " + Bench.loadAverage() + ")");
+        return archive;
+    }
+
+    private double[] start(String app, java.nio.file.Path jar, Map<String, String> properties,
+                           Map<String, String> environment, List<String> jvmArgs) {
+        try (ChildApp child = ChildApp.start(app + "-startup", jar, null, properties, environment, options.workDir(),
+                "/health/liveness", Duration.ofSeconds(60), new ChildApp.Launch(jvmArgs, true))) {
+            return new double[] {child.readySeconds(), child.readyCpuSeconds()};
+        }
+    }
+
+    private static String times(double[] sorted) {
+        return "median " + Report.fmt(median(sorted)) + " s"
+                + (sorted.length > 1 ? " (" + Report.fmt(sorted[0]) + " to " + Report.fmt(sorted[sorted.length - 1])
+                + " s)" : "");
+    }
+
+    private static double median(double[] sorted) {
+        return Load.percentile(sorted, 50);
+    }
+
+    static String imageFlags() {
+        return "the images' JVM flags (target/jvm.options) under a simulated " + ChildApp.SIMULATED_LIMIT_MIB
+                + " MiB limit (-XX:MaxRAM=" + ChildApp.SIMULATED_LIMIT_MIB + "m)";
+    }
+}
