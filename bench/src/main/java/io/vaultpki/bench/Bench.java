@@ -7,15 +7,19 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar bench/target/vault-pki-bench.jar [--quick] [--work-dir DIR] [--monitor-jar JAR]
+ * {@code java -jar bench/target/vault-pki-bench.jar [--quick] [--only PARTS] [--work-dir DIR] [--monitor-jar JAR]
  * [--exporter-jar JAR]}: runs the monitor and exporter benchmarks of docs/benchmark.md against the in-process Vault
  * emulator and prints one Markdown table of measurements and one of the issue's targets. Progress goes to stderr,
- * the tables to stdout.
+ * the tables to stdout. {@code --only refresh,scrape} runs some parts (targeted or what-if runs, e.g. with another
+ * {@code jvm.options} beside a copied jar); the README's table is always a full run.
  */
 public final class Bench {
 
@@ -24,8 +28,37 @@ public final class Bench {
      * @param workDir     child JVM logs, export files, the AppRole secret file
      * @param monitorJar  vault-pki-monitor-all.jar
      * @param exporterJar vault-pki-exporter-all.jar
+     * @param parts       the parts to run (all of them unless {@code --only} names some)
      */
-    record Options(boolean quick, Path workDir, Path monitorJar, Path exporterJar) {
+    record Options(boolean quick, Path workDir, Path monitorJar, Path exporterJar, Set<Part> parts) {
+        Options(boolean quick, Path workDir, Path monitorJar, Path exporterJar) {
+            this(quick, workDir, monitorJar, exporterJar, EnumSet.allOf(Part.class));
+        }
+    }
+
+    /** The bench's parts, in the order they run; {@code --only} takes their lower-case names. */
+    enum Part {
+        /** the monitor's refresh rows (in process and the scale run) and its logins */
+        REFRESH,
+        /** the monitor application's {@code /metrics} under load */
+        SCRAPE,
+        /** the exporter's API, issuance and renewal rows */
+        EXPORTER,
+        /** memory at rest, start-up and the exporter's restart, as the images run the apps */
+        FOOTPRINT;
+
+        static Set<Part> parse(String names) {
+            Set<Part> parts = EnumSet.noneOf(Part.class);
+            for (String name : names.split(",")) {
+                try {
+                    parts.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--only: unknown part '" + name.trim() + "'; the parts are "
+                            + Arrays.toString(values()).toLowerCase(Locale.ROOT));
+                }
+            }
+            return parts;
+        }
     }
 
     private static PrintStream progress = System.err;
@@ -36,18 +69,30 @@ public final class Bench {
 
     public static void main(String[] args) {
         boolean quick = false;
+        Set<Part> parts = EnumSet.allOf(Part.class);
         Path workDir = null;
         Path monitorJar = defaultJar("bench.monitor.jar", "monitor/target/vault-pki-monitor-all.jar");
         Path exporterJar = defaultJar("bench.exporter.jar", "exporter/target/vault-pki-exporter-all.jar");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--only" -> {
+                    try {
+                        parts = Part.parse(args[++i]);
+                    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                        System.err.println(e instanceof IllegalArgumentException ? e.getMessage()
+                                : "--only needs a list of parts (try --help)");
+                        System.exit(2);
+                    }
+                }
                 case "--work-dir" -> workDir = Path.of(args[++i]);
                 case "--monitor-jar" -> monitorJar = Path.of(args[++i]);
                 case "--exporter-jar" -> exporterJar = Path.of(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: java -jar bench/target/vault-pki-bench.jar [--quick] [--work-dir DIR] "
-                            + "[--monitor-jar JAR] [--exporter-jar JAR]");
+                    System.out.println("usage: java -jar bench/target/vault-pki-bench.jar [--quick] [--only PARTS] "
+                            + "[--work-dir DIR] [--monitor-jar JAR] [--exporter-jar JAR]\n"
+                            + "PARTS: a comma-separated list of " + Arrays.toString(Part.values())
+                            .toLowerCase(Locale.ROOT) + " (default: all)");
                     return;
                 }
                 default -> {
@@ -60,8 +105,8 @@ public final class Bench {
         try {
             Path dir = temporary ? Files.createTempDirectory("vault-pki-bench") : Files.createDirectories(workDir);
             try {
-                Report report = run(new Options(quick, dir, monitorJar, exporterJar), System.err);
-                report.print(System.out, header(quick));
+                Report report = run(new Options(quick, dir, monitorJar, exporterJar, parts), System.err);
+                report.print(System.out, header(quick, parts));
             } finally {
                 if (temporary) {
                     deleteTree(dir);
@@ -77,25 +122,40 @@ public final class Bench {
     static Report run(Options given, PrintStream progressOut) {
         // the apps require absolute paths (exporter.path)
         Options options = new Options(given.quick(), given.workDir().toAbsolutePath(),
-                given.monitorJar().toAbsolutePath(), given.exporterJar().toAbsolutePath());
+                given.monitorJar().toAbsolutePath(), given.exporterJar().toAbsolutePath(), given.parts());
         progress = progressOut;
         startedNanos = System.nanoTime();
         Report report = new Report(progressOut);
         long started = System.nanoTime();
         progress("vault-pki bench" + (options.quick() ? " (quick)" : "") + ", load average " + loadAverage()
                 + ": monitor");
-        new MonitorBench(options, report).run();
-        new ScrapeBench(options, report).run();
-        progress("exporter");
-        new ExporterBench(options, report).run();
-        new FootprintBench(options, report).run();
+        if (options.parts().contains(Part.REFRESH)) {
+            new MonitorBench(options, report).run();
+        }
+        if (options.parts().contains(Part.SCRAPE)) {
+            new ScrapeBench(options, report).run();
+        }
+        if (options.parts().contains(Part.EXPORTER)) {
+            progress("exporter");
+            new ExporterBench(options, report).run();
+        }
+        if (options.parts().contains(Part.FOOTPRINT)) {
+            new FootprintBench(options, report).run();
+        }
         progress("done in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
         return report;
     }
 
     static String header(boolean quick) {
+        return header(quick, EnumSet.allOf(Part.class));
+    }
+
+    static String header(boolean quick, Set<Part> parts) {
         Runtime rt = Runtime.getRuntime();
-        return "vault-pki bench" + (quick ? " --quick (smaller sizes: not the documented numbers)" : "") + " — "
+        String only = parts.containsAll(EnumSet.allOf(Part.class)) ? ""
+                : " --only " + parts.stream().map(p -> p.name().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(","));
+        return "vault-pki bench" + (quick ? " --quick (smaller sizes: not the documented numbers)" : "") + only + " — "
                 + rt.availableProcessors() + " CPUs, Java " + System.getProperty("java.version") + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch").toLowerCase(Locale.ROOT)
                 + ", load average at the end " + loadAverage();
