@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One application (the monitor's or the exporter's own runnable jar) in a child JVM, as it runs in production: its
@@ -44,6 +46,10 @@ final class ChildApp implements AutoCloseable {
      * {@code plainJar} runs {@code java ... -jar <jar>} exactly as the images do, without the bench's {@link AppHost}
      * (so no {@link #memoryAfterGc()}), and stops it with SIGTERM like an orchestrator.
      */
+    /** A generation's or a whole heap's "total …K, used …K" in {@code jcmd GC.heap_info}, whatever the collector. */
+    private static final Pattern HEAP_USED =
+            Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
+
     record Launch(List<String> jvmArgs, boolean plainJar) {
         static final Launch HOSTED = new Launch(List.of(), false);
     }
@@ -188,10 +194,22 @@ final class ChildApp implements AutoCloseable {
         return readyCpuSeconds;
     }
 
-    /** Resident memory (KiB), heap used (bytes) and live threads after a full GC in the child. */
+    /**
+     * Resident memory (KiB), heap used (bytes) and live Java threads after a full GC in the child: asked of the
+     * bench's host, or of the JVM's own {@code jcmd} when the child runs as the image runs it ({@code -jar}).
+     */
     long[] memoryAfterGc() {
         if (plainJar) {
-            throw new IllegalStateException(name + " runs without the bench's host: no GC on request");
+            jcmd("GC.run");
+            long heap = 0;
+            for (String line : jcmd("GC.heap_info")) {
+                Matcher used = HEAP_USED.matcher(line);
+                if (used.find()) {
+                    heap += Long.parseLong(used.group(1)) * 1024;
+                }
+            }
+            long javaThreads = jcmd("Thread.print").stream().filter(l -> l.contains("java.lang.Thread.State:")).count();
+            return new long[] {rssKiB(), heap, javaThreads};
         }
         control.println("mem");
         try {
@@ -207,6 +225,31 @@ final class ChildApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The JDK's {@code jcmd} run against the child: its output lines. */
+    private List<String> jcmd(String command) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command)
+                    .redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + command + " failed for " + name + ": " + lines);
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Resident memory the child cannot give back (RssAnon) and mapped files (RssFile + RssShmem), in KiB. */
+    long[] rssSplitKiB() {
+        return new long[] {status("RssAnon:"), status("RssFile:") + Math.max(0, status("RssShmem:"))};
     }
 
     /** The child's VmRSS in KiB, read from /proc by pid (-1 without /proc). */

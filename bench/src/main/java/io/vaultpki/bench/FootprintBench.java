@@ -22,7 +22,6 @@ import java.util.Map;
  */
 final class FootprintBench {
 
-    static final String MONITOR_MAIN = "io.vaultpki.monitor.Application";
     static final String EXPORTER_MAIN = "io.vaultpki.exporter.Application";
     private static final int ISSUERS_PER_MOUNT = 20;
     private static final double MIB = 1024.0;
@@ -44,11 +43,16 @@ final class FootprintBench {
     void run() {
         try (VaultEmulator emu = VaultEmulator.builder().requestLogLimit(100_000).start()) {
             seed(emu);
-            monitorMemory(emu);
-            startUp("monitor", options.monitorJar(), monitorProperties(emu, "fp-m0"),
-                    Map.of("VAULT_TOKEN", emu.rootToken()));
-            ClassArchive exporterArchive = startUp("exporter", options.exporterJar(), ExporterRestart.properties(emu,
-                    options.workDir().resolve("startup-exports"), null), Map.of("VAULT_TOKEN", emu.rootToken()));
+            Map<String, String> token = Map.of("VAULT_TOKEN", emu.rootToken());
+            ClassArchive monitorArchive = ClassArchive.train("monitor", options.monitorJar(),
+                    monitorProperties(emu, "fp-m0"), token, options.workDir());
+            monitorMemory(emu, monitorArchive);
+            startUp("monitor", options.monitorJar(), monitorProperties(emu, "fp-m0"), token, monitorArchive);
+            Map<String, String> exporterProperties = ExporterRestart.properties(emu,
+                    options.workDir().resolve("startup-exports"), null);
+            ClassArchive exporterArchive = ClassArchive.train("exporter", options.exporterJar(), exporterProperties,
+                    token, options.workDir());
+            startUp("exporter", options.exporterJar(), exporterProperties, token, exporterArchive);
             new ExporterRestart(options, report, emu).run(exporterArchive);
         }
     }
@@ -85,14 +89,15 @@ final class FootprintBench {
     }
 
     /**
-     * The monitor after its first full refresh of every issuer and leaf, one scrape and a GC (which shrinks the heap
-     * to its data): the RSS it keeps at rest, and its peak on the way there.
+     * The monitor, started as the image starts it (its flags and class archive, {@code -jar}), after its first full
+     * refresh of every issuer and leaf, one scrape and a GC (which shrinks the heap to its data): the RSS it keeps at
+     * rest, how much of it is mapped files, and its peak on the way there.
      */
-    private void monitorMemory(VaultEmulator emu) {
+    private void monitorMemory(VaultEmulator emu, ClassArchive archive) {
         int issuers = mounts * ISSUERS_PER_MOUNT + 1;
-        try (ChildApp monitor = ChildApp.start("monitor-memory", options.monitorJar(), MONITOR_MAIN,
+        try (ChildApp monitor = ChildApp.start("monitor-memory", options.monitorJar(), null,
                 monitorProperties(emu, "fp-*"), Map.of("VAULT_TOKEN", emu.rootToken()), options.workDir(),
-                "/health/liveness", Duration.ofSeconds(60))) {
+                "/health/liveness", Duration.ofSeconds(60), new ChildApp.Launch(archive.jvmArgs(), true))) {
             URI metrics = monitor.url.resolve("/metrics");
             if (!Poll.until(() -> MonitorScrape.refreshCount(metrics) >= 1, Duration.ofSeconds(300), Duration.ofMillis(200))) {
                 throw new IllegalStateException("the monitor never completed a refresh; see "
@@ -103,21 +108,24 @@ final class FootprintBench {
             long[] gc = monitor.memoryAfterGc();
             Poll.pause(Duration.ofSeconds(1));
             double rest = monitor.rssKiB() / MIB;
+            long[] split = monitor.rssSplitKiB();
             double peak = monitor.peakRssKiB() / MIB;
             String complete = series >= issuers ? "" : "; INCOMPLETE: " + series + "/" + issuers + " issuers exported";
             report.row("memory.monitor", "monitor memory at rest after a full refresh of " + String.format("%,d", issuers)
                             + " issuers and " + String.format("%,d", leaves) + " leaf certificates",
                     "RSS " + Report.fmt(rest) + " MiB, heap used " + Report.fmt(gc[1] / MIB / MIB) + " MiB",
-                    "right after the refresh " + Report.fmt(afterRefresh / MIB) + " MiB; peak (VmHWM) "
+                    "of which " + Report.fmt(split[0] / MIB) + " MiB anonymous and " + Report.fmt(split[1] / MIB)
+                            + " MiB mapped files (the JVM's libraries, the class archives); right after the refresh "
+                            + Report.fmt(afterRefresh / MIB) + " MiB; peak (VmHWM) "
                             + Report.fmt(peak) + " MiB over start, refresh, one scrape; " + monitor.threads()
-                            + " threads (" + gc[2] + " Java); after a GC; "
-                            + imageFlags() + complete);
+                            + " threads (" + gc[2] + " Java); after a GC (jcmd GC.run); as the image starts it (its "
+                            + "class archive); " + imageFlags() + complete);
             report.target("target.memory", "monitor RSS ≤ 128 MiB at rest after a full refresh of "
                             + String.format("%,d", issuers) + " issuers + " + String.format("%,d", leaves)
                             + " leaves (images' flags, 192 MiB limit)", rest, 128, "MiB",
-                    "the JVM's own memory bounds it: class metadata of about 9,000 loaded classes (≈ 60 MiB), code, "
-                            + "threads, C heap and the JVM itself (≈ 45 MiB) come before any data; see "
-                            + "docs/benchmark.md, \"Memory\"");
+                    "the JVM's own memory bounds it: about 9,900 loaded classes (their metadata ≈ 44 MiB, symbols "
+                            + "≈ 9 MiB, the JDK's class archive ≈ 12 MiB), compiled code ≈ 12 MiB, threads ≈ 6 MiB and the "
+                            + "JVM's libraries (≈ 27 MiB mapped) come before the heap; see docs/benchmark.md, \"Memory\"");
             report.target("target.memory.peak", "monitor peak RSS (VmHWM) within the container limit ("
                     + ChildApp.SIMULATED_LIMIT_MIB + " MiB), so the default limit does not OOM-kill it", peak,
                     ChildApp.SIMULATED_LIMIT_MIB, "MiB", "transient heap and C heap of the refresh and the scrape "
@@ -126,12 +134,10 @@ final class FootprintBench {
     }
 
     /**
-     * {@code java -jar} to {@code /health/liveness}: {@link #starts} times without and with the class archive, which
-     * it returns.
+     * {@code java -jar} to {@code /health/liveness}: {@link #starts} times without and with the class archive.
      */
-    private ClassArchive startUp(String app, java.nio.file.Path jar, Map<String, String> properties,
-                         Map<String, String> environment) {
-        ClassArchive archive = ClassArchive.train(app, jar, properties, environment, options.workDir());
+    private void startUp(String app, java.nio.file.Path jar, Map<String, String> properties,
+                         Map<String, String> environment, ClassArchive archive) {
         List<double[]> plain = new ArrayList<>();
         List<double[]> shared = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
@@ -154,7 +160,6 @@ final class FootprintBench {
                 + "starts it (AppCDS)", median(wallCds), 1.5, "s", "start-up is CPU-bound ("
                 + Report.fmt(median(cpuCds)) + " s of CPU here) and shares 2 cores with the rest of the machine "
                 + "(load average " + Bench.loadAverage() + ")");
-        return archive;
     }
 
     private double[] start(String app, java.nio.file.Path jar, Map<String, String> properties,

@@ -57,6 +57,7 @@ final class ScaleRun {
             double seconds = MonitorScrape.value(metrics, "vault_pki_refresh_duration_seconds_sum");
             double exported = MonitorScrape.value(metrics, "vault_pki_certificates{");
             long rssBefore = monitor.rssKiB();
+            double peakMiB = monitor.peakRssKiB() / 1024.0;
             long[] memory = monitor.memoryAfterGc();
             double rssMiB = memory[0] / 1024.0;
             long requests = emu.requests().all().size();
@@ -65,17 +66,22 @@ final class ScaleRun {
                     Report.fmt(seconds) + " s; RSS " + Report.fmt(rssMiB) + " MiB after it and a GC (heap used "
                             + Report.fmt(memory[1] / 1048576.0) + " MiB)",
                     requests + " Vault requests, at most " + emu.requests().maxConcurrent() + " in flight; RSS before "
-                            + "the GC " + Report.fmt(rssBefore / 1024.0) + " MiB; " + Report.fmt(exported)
-                            + " certificates counted by vault_pki_certificates; JVM flags as in ChildApp"
+                            + "the GC " + Report.fmt(rssBefore / 1024.0) + " MiB, peak (VmHWM) " + Report.fmt(peakMiB)
+                            + " MiB; " + Report.fmt(exported) + " certificates counted by vault_pki_certificates; "
+                            + "the images' JVM flags under a simulated " + ChildApp.SIMULATED_LIMIT_MIB + " MiB limit"
                             + (extra.isBlank() ? "" : ", plus " + extra));
             report.target("target.scale", "issue 12 #5: first refresh of " + count + " stored leaves at 5 ms, "
                     + "defaults", seconds, LIMIT_SECONDS, "s", "requests × 5 ms ÷ 8 in flight is "
                     + Report.fmt(requests * 0.005 / 8) + " s; the rest is the monitor's and the emulator's CPU per "
                     + "request on 2 shared cores");
-            report.target("target.scale.memory", "issue 12 #5: monitor RSS after the refresh of " + count
-                    + " leaves and a GC", rssMiB, LIMIT_RSS_MIB, "MiB", "the JVM's own footprint (heap it grew "
-                    + "into, metaspace, code cache, threads) with these flags; heap in use after a GC: "
-                    + Report.fmt(memory[1] / 1048576.0) + " MiB");
+            report.target("target.scale.memory", "issue 12 #5: monitor peak RSS (VmHWM) during the refresh of "
+                    + count + " leaves within the charts' " + ChildApp.SIMULATED_LIMIT_MIB + " MiB container limit",
+                    peakMiB, ChildApp.SIMULATED_LIMIT_MIB, "MiB", "the leaves (about 225 bytes each) on top of the "
+                    + "JVM's own memory; give the container more for this many leaves");
+            report.target("target.scale.rest", "… and its RSS after the refresh and a GC within issue 12 #4's "
+                    + "at-rest target", rssMiB, LIMIT_RSS_MIB, "MiB", "the JVM's own memory, as in the at-rest row "
+                    + "(docs/benchmark.md, \"Memory\"), plus " + Report.fmt(memory[1] / 1048576.0)
+                    + " MiB of heap in use after a GC and the heap the refresh grew into");
         } finally {
             emu.faults().clear();
         }

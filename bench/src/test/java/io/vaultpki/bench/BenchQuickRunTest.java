@@ -31,7 +31,7 @@ class BenchQuickRunTest {
     private static final List<String> TARGETS = List.of("target.refresh", "target.metrics", "target.metrics.waiting", "target.logins",
             "target.memory", "target.memory.peak", "target.scrape", "target.first-data", "target.vault-concurrency",
             "target.no-double-read", "target.steady-requests", "target.steady-requests.fallback", "target.scale",
-            "target.scale.memory", "target.startup.monitor", "target.startup.exporter", "target.restart",
+            "target.scale.memory", "target.scale.rest", "target.startup.monitor", "target.startup.exporter", "target.restart",
             "target.restart.vault");
 
     @TempDir
