@@ -3,8 +3,6 @@ package io.vaultpki.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.emulator.pki.Issuer;
-import io.vaultpki.emulator.pki.IssuerSpec;
 import io.vaultpki.emulator.pki.KeyAlgorithm;
 import io.vaultpki.emulator.pki.PkiMount;
 import io.vaultpki.emulator.pki.RoleSpec;
@@ -63,14 +61,7 @@ final class ExporterBench {
         int renewals = options.quick() ? 1 : 3;
 
         try (VaultEmulator emu = VaultEmulator.builder().start()) {
-            PkiMount rootMount = emu.pki().enable("pki");
-            PkiMount intMount = emu.pki().enable("pki_int");
-            Issuer root = rootMount.generateRoot(IssuerSpec.named("root").commonName("Bench Root")
-                    .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
-            intMount.generateIntermediate(IssuerSpec.named("int").commonName("Bench Intermediate")
-                    .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(365)), root);
-            intMount.role(RoleSpec.named("web").allowedDomains("example.com").allowSubdomains(true)
-                    .key(KeyAlgorithm.EC_P256).ttl(Duration.ofHours(72)).maxTtl(Duration.ofDays(14)));
+            PkiMount intMount = Seeds.exportMounts(emu, "Bench");
             intMount.role(RoleSpec.named("short").allowedDomains("example.com").allowSubdomains(true)
                     .key(KeyAlgorithm.EC_P256).ttl(shortTtl).maxTtl(shortTtl));
 

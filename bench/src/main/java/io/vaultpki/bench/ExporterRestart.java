@@ -3,11 +3,6 @@ package io.vaultpki.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.emulator.pki.Issuer;
-import io.vaultpki.emulator.pki.IssuerSpec;
-import io.vaultpki.emulator.pki.KeyAlgorithm;
-import io.vaultpki.emulator.pki.PkiMount;
-import io.vaultpki.emulator.pki.RoleSpec;
 
 import java.io.IOException;
 import java.net.URI;
@@ -58,18 +53,6 @@ final class ExporterRestart {
         this.emu = emu;
         this.exports = options.quick() ? 40 : 1000;
         this.settle = Duration.ofSeconds(options.quick() ? 2 : 3);
-    }
-
-    /** The mounts the exports are issued from: a root, an intermediate with role {@code web} (EC P-256, 72 h). */
-    static void seed(VaultEmulator emu) {
-        PkiMount rootMount = emu.pki().enable("pki");
-        PkiMount intMount = emu.pki().enable("pki_int");
-        Issuer root = rootMount.generateRoot(IssuerSpec.named("root").commonName("Restart Root")
-                .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
-        intMount.generateIntermediate(IssuerSpec.named("int").commonName("Restart Intermediate")
-                .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(365)), root);
-        intMount.role(RoleSpec.named("web").allowedDomains("example.com").allowSubdomains(true)
-                .key(KeyAlgorithm.EC_P256).ttl(Duration.ofHours(72)).maxTtl(Duration.ofDays(14)));
     }
 
     /** The exporter configured like a deployment; {@code tokenSha256} null: no API token (the API answers 404). */

@@ -1,11 +1,6 @@
 package io.vaultpki.bench;
 
 import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.emulator.pki.Issuer;
-import io.vaultpki.emulator.pki.IssuerSpec;
-import io.vaultpki.emulator.pki.KeyAlgorithm;
-import io.vaultpki.emulator.pki.LeafSpec;
-import io.vaultpki.emulator.pki.PkiMount;
 
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +18,7 @@ import java.util.Map;
 final class FootprintBench {
 
     static final String EXPORTER_MAIN = "io.vaultpki.exporter.Application";
-    private static final int ISSUERS_PER_MOUNT = 20;
+    static final int ISSUERS_PER_MOUNT = Seeds.ISSUERS_PER_MOUNT;
     private static final double MIB = 1024.0;
 
     private final Bench.Options options;
@@ -59,21 +54,9 @@ final class FootprintBench {
 
     private void seed(VaultEmulator emu) {
         long started = System.nanoTime();
-        for (int m = 0; m < mounts; m++) {
-            PkiMount mount = emu.pki().enable("fp-m" + m);
-            Issuer root = mount.generateRoot(IssuerSpec.named("root").commonName("Footprint Root " + m)
-                    .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
-            for (int i = 1; i < ISSUERS_PER_MOUNT; i++) {
-                mount.generateIntermediate(IssuerSpec.named("int-" + i).commonName("Footprint Int " + m + "-" + i)
-                        .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(365 + i)), root);
-            }
-        }
-        PkiMount leafMount = emu.pki().enable("fp-leaves");
-        Issuer root = leafMount.generateRoot(IssuerSpec.named("root").commonName("Footprint Leaves")
-                .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
-        leafMount.issueLeaves(leaves, LeafSpec.commonName("host-%d.example.com").issuer(root)
-                .validFor(Duration.ofDays(30)));
-        ExporterRestart.seed(emu);
+        Seeds.issuerMounts(emu, "fp-m", mounts, "Footprint");
+        Seeds.leafMount(emu, "fp-leaves", leaves, "Footprint");
+        Seeds.exportMounts(emu, "Restart");
         Bench.progress("footprint: seeded the emulator in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
     }
 

@@ -2,11 +2,6 @@ package io.vaultpki.bench;
 
 import io.vaultpki.emulator.Policy;
 import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.emulator.pki.Issuer;
-import io.vaultpki.emulator.pki.IssuerSpec;
-import io.vaultpki.emulator.pki.KeyAlgorithm;
-import io.vaultpki.emulator.pki.LeafSpec;
-import io.vaultpki.emulator.pki.PkiMount;
 import io.vaultpki.emulator.token.TokenSpec;
 import io.vaultpki.monitor.refresh.PkiRefresher;
 import io.vaultpki.monitor.refresh.RefreshConfiguration;
@@ -38,7 +33,7 @@ final class MonitorBench {
     static final double OLD_DEFAULT_RATE = 20;
     /** A rate ceiling high enough never to wait (the {@code /metrics} and login runs refresh back to back). */
     static final double RAISED_RATE = 1_000_000;
-    static final int ISSUERS_PER_MOUNT = 20;
+    static final int ISSUERS_PER_MOUNT = Seeds.ISSUERS_PER_MOUNT;
     static final int CONCURRENCY = RefreshConfiguration.DEFAULT_CONCURRENCY;
 
     private final Bench.Options options;
@@ -210,24 +205,11 @@ final class MonitorBench {
     private void seed(VaultEmulator emu) {
         long started = System.nanoTime();
         for (int mounts : mountCounts) {
-            for (int m = 0; m < mounts; m++) {
-                PkiMount mount = emu.pki().enable("s" + mounts + "-m" + m);
-                Issuer root = mount.generateRoot(IssuerSpec.named("root").commonName("Bench Root s" + mounts + "-" + m)
-                        .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
-                for (int i = 1; i < ISSUERS_PER_MOUNT; i++) {
-                    mount.generateIntermediate(IssuerSpec.named("int-" + i).commonName("Bench Int " + m + "-" + i)
-                            .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(365 + i)), root);
-                }
-            }
+            Seeds.issuerMounts(emu, "s" + mounts + "-m", mounts, "Bench s" + mounts);
             tune(emu, mounts, true);
         }
         for (int leaves : leafCounts) {
-            PkiMount mount = emu.pki().enable("l" + leaves);
-            Issuer root = mount.generateRoot(IssuerSpec.named("root").commonName("Bench Leaves " + leaves)
-                    .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
-            mount.issueLeaves(leaves, LeafSpec.commonName("host-%d.example.com").issuer(root)
-                    .validFor(Duration.ofDays(30)));
-            mount.signDeferred();
+            Seeds.leafMount(emu, "l" + leaves, leaves, "Bench " + leaves);
         }
         Bench.progress("seeded the emulator in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
     }

@@ -1,10 +1,6 @@
 package io.vaultpki.bench;
 
 import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.emulator.pki.Issuer;
-import io.vaultpki.emulator.pki.IssuerSpec;
-import io.vaultpki.emulator.pki.KeyAlgorithm;
-import io.vaultpki.emulator.pki.PkiMount;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +24,7 @@ import java.util.Map;
  */
 final class ScrapeBench {
 
-    static final int ISSUERS_PER_MOUNT = 20;
+    static final int ISSUERS_PER_MOUNT = Seeds.ISSUERS_PER_MOUNT;
     static final int RATE = 500;
     /** What Prometheus 2.x sends with its default scrape_protocols. */
     static final Map<String, String> PROMETHEUS = Map.of(
@@ -91,15 +87,7 @@ final class ScrapeBench {
 
     private void seed(VaultEmulator emu) {
         long started = System.nanoTime();
-        for (int m = 0; m < mounts; m++) {
-            PkiMount mount = emu.pki().enable("scrape-" + m);
-            Issuer root = mount.generateRoot(IssuerSpec.named("root").commonName("Scrape Root " + m)
-                    .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(3650)));
-            for (int i = 1; i < ISSUERS_PER_MOUNT; i++) {
-                mount.generateIntermediate(IssuerSpec.named("int-" + i).commonName("Scrape Int " + m + "-" + i)
-                        .key(KeyAlgorithm.EC_P256).validFor(Duration.ofDays(365 + i)), root);
-            }
-        }
+        Seeds.issuerMounts(emu, "scrape-", mounts, "Scrape");
         Bench.progress("seeded " + mounts + " × " + ISSUERS_PER_MOUNT + " issuers in "
                 + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
     }
