@@ -37,18 +37,22 @@ public final class CheckSettingsResolver {
                                                      Map<String, Object> properties) {
         Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
         String fileWhere = HealthChecksConfiguration.CONFIG_FILE + " (" + fileName + "): ";
-        file.forEach((check, values) -> values.forEach((key, value) ->
-                put(merged, check, key, value, fileWhere + check + "." + key, fileWhere)));
+        file.forEach((check, values) -> {
+            known(check, fileWhere);
+            values.forEach((key, value) -> put(merged, check, key, value, fileWhere + check + "." + key, fileWhere,
+                    true));
+        });
         flatten("", properties, new LinkedHashMap<>()).forEach((dotted, value) -> {
-            String setting = HealthChecksConfiguration.CHECKS + "." + dotted;
             int dot = dotted.indexOf('.');
             if (dot <= 0 || dot == dotted.length() - 1) {
-                throw new ConfigurationException(setting + ": expected " + HealthChecksConfiguration.CHECKS
-                        + ".<check>.<enabled or parameter>");
+                throw new ConfigurationException(HealthChecksConfiguration.CHECKS + "." + dotted + ": expected "
+                        + HealthChecksConfiguration.CHECKS + ".<check>.<enabled or parameter>");
             }
-            // Micronaut writes '_' in property keys as '-': accept both spellings of the CLI's names
-            put(merged, normal(dotted.substring(0, dot)), normal(dotted.substring(dot + 1)), value, setting,
-                    setting + ": ");
+            // Micronaut writes '_' in property keys as '-': accept both, and name the setting the CLI's way
+            String check = normal(dotted.substring(0, dot));
+            String key = normal(dotted.substring(dot + 1));
+            String setting = HealthChecksConfiguration.CHECKS + "." + check + "." + key;
+            put(merged, check, key, value, setting, setting + ": ", false);
         });
         Map<String, CheckSettings> settings = new LinkedHashMap<>();
         for (HealthCheck check : HealthChecks.all()) {
@@ -64,11 +68,19 @@ public final class CheckSettingsResolver {
         return settings;
     }
 
-    /** Checks {@code check} and {@code key}, parses {@code raw}, and records it; {@code where} names the source. */
-    private static void put(Map<String, Map<String, Object>> merged, String check, String key, Object raw,
-                            String setting, String prefix) {
-        HealthCheck known = HealthChecks.named(check).orElseThrow(() -> new ConfigurationException(prefix
+    private static HealthCheck known(String check, String prefix) {
+        return HealthChecks.named(check).orElseThrow(() -> new ConfigurationException(prefix
                 + "unknown health check " + quoted(check) + "; known: " + String.join(", ", HealthChecks.names())));
+    }
+
+    /**
+     * Checks {@code check} and {@code key}, parses {@code raw}, and records it. {@code setting} names the value and
+     * {@code prefix} its source in messages; {@code json} values must have their JSON type (a list is an array),
+     * while a property's list may be a comma-separated string.
+     */
+    private static void put(Map<String, Map<String, Object>> merged, String check, String key, Object raw,
+                            String setting, String prefix, boolean json) {
+        HealthCheck known = known(check, prefix);
         Object value;
         if (ENABLED.equals(key)) {
             value = parseBoolean(raw).orElseThrow(() -> new ConfigurationException(setting
@@ -77,6 +89,9 @@ public final class CheckSettingsResolver {
             Param param = known.params().stream().filter(p -> p.name().equals(key)).findFirst()
                     .orElseThrow(() -> new ConfigurationException(prefix + "unknown parameter " + quoted(key)
                             + " of " + check + "; known: " + String.join(", ", keys(known))));
+            if (json && param.kind() == Param.Kind.STRING_LIST && !(raw instanceof List<?>)) {
+                throw new ConfigurationException(setting + " must be a list of strings, was " + Param.shown(raw));
+            }
             try {
                 value = param.parse(raw);
             } catch (IllegalArgumentException e) {
