@@ -43,14 +43,16 @@ public final class CheckSettingsResolver {
                     true));
         });
         flatten("", properties, new LinkedHashMap<>()).forEach((dotted, value) -> {
-            int dot = dotted.indexOf('.');
-            if (dot <= 0 || dot == dotted.length() - 1) {
-                throw new ConfigurationException(HealthChecksConfiguration.CHECKS + "." + dotted + ": expected "
-                        + HealthChecksConfiguration.CHECKS + ".<check>.<enabled or parameter>");
-            }
-            // Micronaut writes '_' in property keys as '-': accept both, and name the setting the CLI's way
-            String check = normal(dotted.substring(0, dot));
-            String key = normal(dotted.substring(dot + 1));
+            // Micronaut writes '_' in property keys as '-', and an environment variable
+            // (MONITOR_HEALTH_CHECKS_CHECKS_TIDY_LAST_RUN_ENABLED) arrives split at every '_' in every way: match
+            // the spelling-free form against the known check names, which never contain a dot
+            String flat = normal(dotted).replace('.', '_');
+            String check = HealthChecks.names().stream().filter(n -> flat.startsWith(n + "_"))
+                    .max(java.util.Comparator.comparingInt(String::length)).orElseThrow(() -> new ConfigurationException(
+                            HealthChecksConfiguration.CHECKS + "." + dotted + ": unknown health check; expected "
+                                    + HealthChecksConfiguration.CHECKS + ".<check>.<enabled or parameter>, <check>"
+                                    + " one of " + String.join(", ", HealthChecks.names())));
+            String key = flat.substring(check.length() + 1);
             String setting = HealthChecksConfiguration.CHECKS + "." + check + "." + key;
             put(merged, check, key, value, setting, setting + ": ", false);
         });
