@@ -26,6 +26,17 @@ public record Param(String name, Kind kind, Object cliDefault, long min, long ma
     /** How a parameter's value is read. */
     public enum Kind { DURATION, INTEGER, STRING_LIST }
 
+    /** The longest duration a parameter takes: 100 years, beyond any certificate's or tidy's time scale. */
+    public static final Duration MAX_DURATION = Duration.ofDays(36_500);
+
+    private static final java.util.regex.Pattern DURATION_PART =
+            java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)");
+    private static final java.util.Map<String, java.math.BigDecimal> UNIT_SECONDS = java.util.Map.of(
+            "ns", new java.math.BigDecimal("1e-9"), "us", new java.math.BigDecimal("1e-6"),
+            "µs", new java.math.BigDecimal("1e-6"), "ms", new java.math.BigDecimal("1e-3"),
+            "s", java.math.BigDecimal.ONE, "m", java.math.BigDecimal.valueOf(60),
+            "h", java.math.BigDecimal.valueOf(3600), "d", java.math.BigDecimal.valueOf(86_400));
+
     public Param {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -63,15 +74,35 @@ public record Param(String name, Kind kind, Object cliDefault, long min, long ma
     }
 
     private Duration parseDuration(Object raw) {
-        if (raw instanceof Number n && isWhole(n) && n.longValue() >= 0) {
+        String what = "a duration such as \"7d\", \"36h\" or \"200ms\" (or a whole number of seconds)";
+        if (raw instanceof Number n && isWhole(n) && n.longValue() >= 0 && n.longValue() <= MAX_DURATION.getSeconds()) {
             return Duration.ofSeconds(n.longValue());
         }
-        if (raw instanceof String s) {
-            // GoDurations accepts no sign, so a negative duration is refused here
-            return GoDurations.parse(s).filter(d -> !s.isBlank()).orElseThrow(() -> expected(
-                    "a duration such as \"7d\", \"36h\" or \"200ms\" (or a whole number of seconds)", raw));
+        // GoDurations accepts no sign (a negative duration is refused) and at most 40 characters are looked at, so
+        // that no value can overflow it; the cap keeps "now + window" far from Instant's limits
+        if (raw instanceof String s && !s.isBlank() && s.length() <= 40 && withinCap(s)) {
+            return GoDurations.parse(s).orElseThrow(() -> expected(what, raw));
         }
-        throw expected("a duration such as \"7d\", \"36h\" or \"200ms\" (or a whole number of seconds)", raw);
+        throw expected(what, raw);
+    }
+
+    /**
+     * Whether {@code s}, summed exactly (unlike {@code GoDurations}, whose long of nanoseconds could wrap on a
+     * huge value), stays within {@link #MAX_DURATION}.
+     */
+    private static boolean withinCap(String s) {
+        String v = s.strip();
+        java.math.BigDecimal seconds;
+        if (v.matches("\\d+")) {
+            seconds = new java.math.BigDecimal(v);
+        } else {
+            seconds = java.math.BigDecimal.ZERO;
+            java.util.regex.Matcher part = DURATION_PART.matcher(v);
+            while (part.find()) {
+                seconds = seconds.add(new java.math.BigDecimal(part.group(1)).multiply(UNIT_SECONDS.get(part.group(2))));
+            }
+        }
+        return seconds.compareTo(java.math.BigDecimal.valueOf(MAX_DURATION.getSeconds())) <= 0;
     }
 
     private Long parseInteger(Object raw) {

@@ -108,6 +108,12 @@ class CliConfigFileTest {
                 .contains("tidy_last_run.last_run_warning must be a duration");
         assertThat(error("{\"crl_validity_period\": {\"crl_expiry_pct_critical\": 100}}"))
                 .endsWith("crl_validity_period.crl_expiry_pct_critical must be a whole number from 1 to 99, was 100");
+        assertThat(error("{\"tidy_last_run\": {\"last_run_warning\": \"99999999999999999999d\"}}"))
+                .contains("tidy_last_run.last_run_warning must be a duration");
+        assertThat(error("{\"tidy_last_run\": {\"last_run_warning\": \"36501d\"}}"))
+                .contains("tidy_last_run.last_run_warning must be a duration");
+        assertThat(error("{\"tidy_last_run\": {\"last_run_warning\": 99999999999999999999}}"))
+                .contains("tidy_last_run.last_run_warning must be a duration");
         assertThat(error("{\"too_many_certs\": {\"count_critical\": -1}}"))
                 .contains("too_many_certs.count_critical must be a whole number from 1 to 15000000");
     }
