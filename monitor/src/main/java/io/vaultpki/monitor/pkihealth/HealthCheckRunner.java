@@ -22,9 +22,16 @@ import java.util.Objects;
 public final class HealthCheckRunner {
 
     private final HealthCheckConfig config;
+    private final List<HealthCheck> checks;
 
     public HealthCheckRunner(HealthCheckConfig config) {
+        this(config, HealthChecks.all());
+    }
+
+    /** With other checks than {@link HealthChecks#all()} (tests); each must have settings in {@code config}. */
+    HealthCheckRunner(HealthCheckConfig config, List<HealthCheck> checks) {
         this.config = Objects.requireNonNull(config, "config");
+        this.checks = List.copyOf(checks);
     }
 
     /** Every enabled check's results for {@code inputs} at {@code now}, check by check in the CLI's order. */
@@ -35,7 +42,7 @@ public final class HealthCheckRunner {
         if (!config.enabled()) {
             return results;
         }
-        for (HealthCheck check : HealthChecks.all()) {
+        for (HealthCheck check : checks) {
             CheckSettings settings = config.settings(check.name());
             if (settings.enabled()) {
                 results.addAll(runOne(check, inputs, settings, now));

@@ -70,8 +70,15 @@ public final class IssuanceAtRisk implements HealthCheck {
         if (left.isNegative() || left.isZero()) {
             return Optional.of(CheckResult.about(role.name(), NAME, CheckStatus.CRITICAL, endpoint, "Role "
                     + role.name() + " issues from issuer " + issuer.display() + ", which expired on "
-                    + Texts.day(issuer.notAfter()) + ": Vault refuses to issue, or (leaf_not_after_behavior=truncate)"
-                    + " issues certificates that are already expired."));
+                    + Texts.day(issuer.notAfter()) + ": " + switch (issuer.leafNotAfterBehavior()) {
+                        case "err" -> "Vault refuses to issue through this role (leaf_not_after_behavior=err).";
+                        case "truncate" -> "Vault issues certificates that are already expired"
+                                + " (leaf_not_after_behavior=truncate).";
+                        case "permit" -> "Vault issues certificates whose issuer has expired, which no client"
+                                + " accepts (leaf_not_after_behavior=permit).";
+                        default -> "Vault refuses to issue, or (leaf_not_after_behavior=truncate) issues"
+                                + " certificates that are already expired.";
+                    }));
         }
         boolean ownTtl = !role.maxTtl().isZero();
         Duration ttl = ownTtl ? role.maxTtl() : mountMax;
@@ -85,9 +92,17 @@ public final class IssuanceAtRisk implements HealthCheck {
             return Optional.of(CheckResult.about(role.name(), NAME, CheckStatus.WARNING, endpoint, "Role "
                     + role.name() + " issues from issuer " + issuer.display() + ", which has " + Texts.days(left)
                     + " days left (until " + Texts.day(issuer.notAfter()) + "), less than the "
-                    + (ownTtl ? "role's max_ttl" : "mount's max lease TTL") + " of " + Texts.days(ttl) + " days:"
-                    + " Vault truncates its certificates to the issuer's expiry or refuses them"
-                    + " (leaf_not_after_behavior). Rotate the issuer or point the role at a newer one."));
+                    + (ownTtl ? "role's max_ttl" : "mount's max lease TTL") + " of " + Texts.days(ttl) + " days: "
+                    + switch (issuer.leafNotAfterBehavior()) {
+                        case "err" -> "Vault refuses certificates that would outlive the issuer"
+                                + " (leaf_not_after_behavior=err).";
+                        case "truncate" -> "Vault cuts its certificates short at the issuer's expiry"
+                                + " (leaf_not_after_behavior=truncate).";
+                        case "permit" -> "Vault issues certificates that outlive their issuer, which clients reject"
+                                + " once it expires (leaf_not_after_behavior=permit).";
+                        default -> "Vault truncates its certificates to the issuer's expiry or refuses them"
+                                + " (leaf_not_after_behavior).";
+                    } + " Rotate the issuer or point the role at a newer one."));
         }
         return Optional.empty();
     }

@@ -35,7 +35,7 @@ public final class TooManyCerts implements HealthCheck {
     @Override
     public List<CheckResult> evaluate(MountInputs in, CheckSettings settings, Instant now) {
         String endpoint = in.endpoint("certs");
-        var blocked = Reads.blocked(NAME, in.storedCertificates(), endpoint, "1.11+", "(list) the certificates");
+        var blocked = Reads.blocked(NAME, in.storedCertificates(), endpoint, "1.11+", "the certificate list");
         if (blocked.isPresent()) {
             return List.of(blocked.get());
         }

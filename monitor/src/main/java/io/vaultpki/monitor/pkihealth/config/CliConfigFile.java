@@ -53,8 +53,9 @@ public final class CliConfigFile {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException(where + ": not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ConfigurationException(where + ": not valid JSON: " + e.getOriginalMessage() + at);
         }
         if (root == null || !root.isObject()) {
             throw new ConfigurationException(where + ": must be a JSON object of checks, e.g. {\"ca_validity_period\":"

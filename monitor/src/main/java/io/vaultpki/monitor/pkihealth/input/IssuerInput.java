@@ -15,15 +15,24 @@ import java.util.Optional;
  * @param root      self-issued and self-signed (see {@link Certificates#isRoot})
  * @param keyId     the issuer's {@code key_id}; empty when the issuer has no key in this mount or it was not read
  * @param isDefault the mount's default issuer ({@code config/issuers} {@code default})
+ * @param leafNotAfterBehavior the issuer's {@code leaf_not_after_behavior}: {@code err}, {@code truncate},
+ *                  {@code permit}, or {@code ""} when unknown (how Vault treats a certificate that would outlive it)
  */
 public record IssuerInput(String id, String name, Instant notAfter, boolean root, Optional<String> keyId,
-                          boolean isDefault) {
+                          boolean isDefault, String leafNotAfterBehavior) {
 
     public IssuerInput {
         Objects.requireNonNull(id, "id");
         name = name == null ? "" : name;
         Objects.requireNonNull(notAfter, "notAfter");
         keyId = keyId == null ? Optional.empty() : keyId.filter(k -> !k.isBlank());
+        leafNotAfterBehavior = leafNotAfterBehavior == null ? "" : leafNotAfterBehavior.strip();
+    }
+
+    /** Without a known {@code leaf_not_after_behavior}. */
+    public IssuerInput(String id, String name, Instant notAfter, boolean root, Optional<String> keyId,
+                       boolean isDefault) {
+        this(id, name, notAfter, root, keyId, isDefault, "");
     }
 
     /** The facts of {@code certificate}, with the root test the CLI uses. */

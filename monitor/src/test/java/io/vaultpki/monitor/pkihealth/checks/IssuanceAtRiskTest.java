@@ -64,6 +64,18 @@ class IssuanceAtRiskTest {
     }
 
     @Test
+    void messagesSayWhatTheIssuersLeafNotAfterBehaviorDoes() {
+        var truncating = new IssuerInput("i1", "", inDays(-1), false, Optional.empty(), true, "truncate");
+        assertThat(run(check, mount().issuers(issuers(truncating)).roles(roles(role("web", Duration.ofDays(1),
+                "default"))).build())).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("issues certificates that are already expired (leaf_not_after_behavior=truncate)"));
+        var erring = new IssuerInput("i1", "", inDays(10), false, Optional.empty(), true, "err");
+        assertThat(run(check, mount().issuers(issuers(erring)).roles(roles(role("web", Duration.ofDays(30),
+                "default"))).build())).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("Vault refuses certificates that would outlive the issuer (leaf_not_after_behavior=err)"));
+    }
+
+    @Test
     void issuerOutlivingTheMaxTtlIsOk() {
         var in = mount().issuers(issuers(defaultIssuer("i1", "int", inDays(400))))
                 .roles(roles(role("a", Duration.ofDays(30), "int"), role("b", Duration.ofDays(90), "default")))
