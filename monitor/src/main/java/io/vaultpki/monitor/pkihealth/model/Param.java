@@ -78,8 +78,8 @@ public record Param(String name, Kind kind, Object cliDefault, long min, long ma
         if (raw instanceof Number n && isWhole(n) && n.longValue() >= 0 && n.longValue() <= MAX_DURATION.getSeconds()) {
             return Duration.ofSeconds(n.longValue());
         }
-        // GoDurations accepts no sign (a negative duration is refused) and at most 40 characters are looked at, so
-        // that no value can overflow it; the cap keeps "now + window" far from Instant's limits
+        // GoDurations accepts no sign, so a negative duration is refused; the cap (checked exactly first, as
+        // GoDurations' long of nanoseconds could wrap) keeps "now + window" far from Instant's limits
         if (raw instanceof String s && !s.isBlank() && s.length() <= 40 && withinCap(s)) {
             return GoDurations.parse(s).orElseThrow(() -> expected(what, raw));
         }
