@@ -1,5 +1,7 @@
 package io.vaultpki.monitor.refresh;
 
+import io.vaultpki.monitor.pkihealth.EngineHealth;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +20,32 @@ import java.util.Optional;
  * @param leaves        leaf certificates (empty when leaf collection is off)
  * @param leavesCollected whether leaf collection ran for this engine (false when switched off)
  * @param errors        what failed in the last refresh of this engine (empty when up)
+ * @param health        the engine's latest PKI health-check run; empty until the first one (or with checks off)
  */
 public record EngineSnapshot(String engine, String namespace, String mountPath, boolean up,
                              Optional<Instant> lastSuccess, List<IssuerInfo> issuers, List<CrlInfo> crls,
-                             List<LeafCertificate> leaves, boolean leavesCollected, List<RefreshError> errors) {
+                             List<LeafCertificate> leaves, boolean leavesCollected, List<RefreshError> errors,
+                             Optional<EngineHealth> health) {
 
     public EngineSnapshot {
         issuers = List.copyOf(issuers);
         crls = List.copyOf(crls);
         leaves = List.copyOf(leaves);
         errors = List.copyOf(errors);
+        health = health == null ? Optional.empty() : health;
+    }
+
+    /** An engine no health check has run for yet. */
+    public EngineSnapshot(String engine, String namespace, String mountPath, boolean up,
+                          Optional<Instant> lastSuccess, List<IssuerInfo> issuers, List<CrlInfo> crls,
+                          List<LeafCertificate> leaves, boolean leavesCollected, List<RefreshError> errors) {
+        this(engine, namespace, mountPath, up, lastSuccess, issuers, crls, leaves, leavesCollected, errors,
+                Optional.empty());
+    }
+
+    /** This engine with the result of a health-check run (the latest one). */
+    public EngineSnapshot withHealth(EngineHealth latest) {
+        return new EngineSnapshot(engine, namespace, mountPath, up, lastSuccess, issuers, crls, leaves,
+                leavesCollected, errors, Optional.of(latest));
     }
 }
