@@ -34,14 +34,24 @@ public class PkiBackend implements Backend, PkiMount {
     private final String namespace;
     private final String mountPath;
     private final PkiStore store;
+    private final MountSettings settings = new MountSettings();
     private final PkiRoutes routes;
 
+    /** A mount of the flavor's default version (Vault 1.17.3, OpenBao 2.3.1). */
     public PkiBackend(Clock clock, Flavor flavor, String namespace, String mountPath) {
+        this(clock, flavor, null, namespace, mountPath);
+    }
+
+    /** A mount of a server reporting {@code version} (e.g. {@code 1.12.4}): paths it lacks answer 404. */
+    public PkiBackend(Clock clock, Flavor flavor, String version, String namespace, String mountPath) {
         this.namespace = namespace;
         this.mountPath = mountPath;
         this.store = new PkiStore(clock);
-        this.routes = new PkiRoutes(store, new IssuerReads(store, flavor), new CertificateReads(store, flavor),
-                new Issuance(store, flavor), new Revocation(store), new MountConfigReads(store, flavor));
+        PkiVersion pkiVersion = version == null ? PkiVersion.latest(flavor) : new PkiVersion(flavor, version);
+        this.routes = new PkiRoutes(store, pkiVersion, new IssuerReads(store, flavor),
+                new CertificateReads(store, flavor), new Issuance(store, flavor), new Revocation(store),
+                new MountConfigReads(store, flavor), new HealthConfigReads(store, settings, pkiVersion),
+                new KeyReads(store, settings, flavor));
     }
 
     @Override
@@ -238,7 +248,50 @@ public class PkiBackend implements Backend, PkiMount {
 
     @Override
     public void crlExpiry(Duration expiry) {
-        store.crlExpiry(expiry);
+        store.crlConfig(store.crlConfig().withExpiry(expiry));
+    }
+
+    @Override
+    public void crlConfig(CrlConfig config) {
+        store.crlConfig(config);
+    }
+
+    @Override
+    public void autoTidy(AutoTidyConfig config) {
+        settings.autoTidy(config);
+    }
+
+    @Override
+    public void tidyRun(TidyRun run, Instant lastAutoTidyFinished) {
+        settings.tidyRun(run);
+        settings.lastAutoTidyFinished(lastAutoTidyFinished);
+    }
+
+    @Override
+    public void acmeConfig(AcmeConfig config) {
+        settings.acme(config);
+    }
+
+    @Override
+    public void clusterConfig(ClusterConfig config) {
+        settings.cluster(config);
+    }
+
+    @Override
+    public void managedKey(String keyId, String managedKeyName) {
+        settings.managedKey(requireKey(keyId), managedKeyName);
+    }
+
+    @Override
+    public void keyName(String keyId, String name) {
+        settings.keyName(requireKey(keyId), name);
+    }
+
+    private String requireKey(String keyId) {
+        if (store.issuers().stream().noneMatch(i -> i.keyId().equals(keyId) && i.keyPair() != null)) {
+            throw new IllegalArgumentException("no key " + keyId + " on this mount");
+        }
+        return keyId;
     }
 
     private Issuer signer(LeafSpec spec) {
