@@ -57,6 +57,14 @@ final class KeyReads {
         return EmulatorResponse.ok(data);
     }
 
+    /** {@code keyId} when an issuer of the mount holds that key; for the seeding knobs. */
+    static String held(PkiStore store, String keyId) {
+        if (store.issuers().stream().noneMatch(i -> i.keyId().equals(keyId) && i.keyPair() != null)) {
+            throw new IllegalArgumentException("no key " + keyId + " on this mount");
+        }
+        return keyId;
+    }
+
     /** Key id → the first issuer holding it, in creation order. */
     private Map<String, Issuer> keys() {
         Map<String, Issuer> keys = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
 import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 
 import java.math.BigInteger;
@@ -194,7 +193,7 @@ public class PkiBackend implements Backend, PkiMount {
         Instant now = store.now();
         KeyPair keys = spec.key().generate();
         BigInteger serial = spec.serial() != null ? spec.serial() : CertificateMinter.randomSerial();
-        X509Certificate cert = CertificateMinter.leaf(serial, leafSubject(spec, 0), keys.getPublic(), sans(spec),
+        X509Certificate cert = CertificateMinter.leaf(serial, spec.subject(0), keys.getPublic(), spec.generalNames(),
                 issuer, spec.startAt(now), spec.endAt(now));
         store.store(StoredCert.of(cert, issuer.id()));
         return new Leaf(Serials.format(serial), cert, Pem.certificate(cert), keys, issuer.id());
@@ -212,13 +211,13 @@ public class PkiBackend implements Backend, PkiMount {
         Instant notBefore = template.startAt(now);
         Instant notAfter = template.endAt(now);
         KeyPair shared = template.key().generate();
-        List<GeneralName> sans = sans(template);
+        List<GeneralName> sans = template.generalNames();
         List<String> serials = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             BigInteger serial = CertificateMinter.randomSerial();
             int index = i;
             var stored = new StoredCert(serial, issuer.id(), notAfter, () -> CertificateMinter.leaf(serial,
-                    leafSubject(template, index), shared.getPublic(), sans, issuer, notBefore, notAfter));
+                    template.subject(index), shared.getPublic(), sans, issuer, notBefore, notAfter));
             store.store(stored);
             serials.add(stored.serialText());
         }
@@ -279,19 +278,12 @@ public class PkiBackend implements Backend, PkiMount {
 
     @Override
     public void managedKey(String keyId, String managedKeyName) {
-        settings.managedKey(requireKey(keyId), managedKeyName);
+        settings.managedKey(KeyReads.held(store, keyId), managedKeyName);
     }
 
     @Override
     public void keyName(String keyId, String name) {
-        settings.keyName(requireKey(keyId), name);
-    }
-
-    private String requireKey(String keyId) {
-        if (store.issuers().stream().noneMatch(i -> i.keyId().equals(keyId) && i.keyPair() != null)) {
-            throw new IllegalArgumentException("no key " + keyId + " on this mount");
-        }
-        return keyId;
+        settings.keyName(KeyReads.held(store, keyId), name);
     }
 
     private Issuer signer(LeafSpec spec) {
@@ -300,17 +292,5 @@ public class PkiBackend implements Backend, PkiMount {
             throw new IllegalArgumentException("issuer " + issuer.id() + " has no key to sign with");
         }
         return issuer;
-    }
-
-    private static X500Name leafSubject(LeafSpec spec, int index) {
-        return CertificateMinter.subject(spec.commonNameFor(index), spec.ouList(), List.of());
-    }
-
-    private static List<GeneralName> sans(LeafSpec spec) {
-        List<GeneralName> sans = new ArrayList<>();
-        spec.dnsNameList().forEach(n -> sans.add(new GeneralName(GeneralName.dNSName, n)));
-        spec.ipAddressList().forEach(ip -> sans.add(new GeneralName(GeneralName.iPAddress, ip)));
-        spec.uriList().forEach(u -> sans.add(new GeneralName(GeneralName.uniformResourceIdentifier, u)));
-        return sans;
     }
 }
