@@ -239,6 +239,21 @@ class PkiConfigReadsTest {
         });
     }
 
+    @Test
+    void onOpenBaoTheVaultOnlyFieldsAreEmpty() {
+        try (var bao = VaultEmulator.builder().flavor(io.vaultpki.emulator.spi.Flavor.OPENBAO).start();
+             var baoTransport = new JdkVaultTransport(VaultSettings.builder().address(bao.url()).build())) {
+            bao.pki().enable("pki").generateRoot(IssuerSpec.named("ca"));
+            PkiConfigReads reads = new PkiOperations("pki", executor(baoTransport, bao.rootToken())).config();
+
+            CrlConfig crl = reads.readCrlConfig();
+            assertThat(crl.enableDelta()).contains(false);
+            assertThat(crl.unifiedCrl()).isEmpty();
+            assertThat(reads.readAcmeConfig().maxTtl()).isEmpty();
+            assertThat(reads.readAutoTidyConfig().interval()).isEqualTo(Duration.ofHours(12));
+        }
+    }
+
     private static VaultExecutor executor(JdkVaultTransport transport, String token) {
         VaultToken t = VaultToken.of(token);
         return request -> transport.execute(request, t);
