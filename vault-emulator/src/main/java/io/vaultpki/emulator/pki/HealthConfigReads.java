@@ -96,7 +96,9 @@ final class HealthConfigReads {
 
     /**
      * {@code GET tidy-status}: {@code pathTidyStatusRead}. The store counts are null unless auto-tidy maintains
-     * them ({@code maintain_stored_certificate_counts}); run parameters and counters are null while inactive.
+     * them ({@code maintain_stored_certificate_counts}); run parameters and counters are null while inactive;
+     * {@code last_auto_tidy_finished} (1.14+) is never null: the mount's start-up time until an auto-tidy finishes
+     * ({@code b.lastAutoTidy = now} in {@code Factory}, https://github.com/hashicorp/vault/blob/main/builtin/logical/pki/backend.go).
      */
     EmulatorResponse tidyStatus() {
         TidyRun run = settings.tidyRun();
@@ -107,8 +109,9 @@ final class HealthConfigReads {
         data.put("state", run.state().text()).putNull("error").putNull("time_started").putNull("time_finished")
                 .putNull("message").putNull("current_cert_store_count").putNull("current_revoked_cert_count")
                 .put("internal_backend_uuid", settings.backendUuid);
-        settings.lastAutoTidyFinished().ifPresentOrElse(t -> data.put("last_auto_tidy_finished", time(t)),
-                () -> data.putNull("last_auto_tidy_finished"));
+        if (version.has(PkiVersion.Feature.LAST_AUTO_TIDY, store.legacy())) {
+            data.put("last_auto_tidy_finished", time(settings.lastAutoTidyFinished()));
+        }
         if (c.maintainCounts()) {
             data.put("current_cert_store_count", store.serials().size())
                     .put("current_revoked_cert_count", store.revokedSerials().size());

@@ -21,6 +21,7 @@ final class MountSettings {
     final String backendUuid = UUID.randomUUID().toString();
     private volatile AutoTidyConfig autoTidy = AutoTidyConfig.defaults();
     private volatile TidyRun tidyRun = TidyRun.inactive();
+    /** Vault starts it at the mount's start-up, so a mount never tidied reports that time. */
     private volatile Instant lastAutoTidyFinished;
     private volatile AcmeConfig acme = AcmeConfig.defaults();
     private volatile ClusterConfig cluster = ClusterConfig.defaults();
@@ -43,12 +44,16 @@ final class MountSettings {
         tidyRun = java.util.Objects.requireNonNull(value, "tidy run");
     }
 
-    Optional<Instant> lastAutoTidyFinished() {
-        return Optional.ofNullable(lastAutoTidyFinished);
+    MountSettings(Instant mountStartup) {
+        this.lastAutoTidyFinished = mountStartup;
+    }
+
+    Instant lastAutoTidyFinished() {
+        return lastAutoTidyFinished;
     }
 
     void lastAutoTidyFinished(Instant value) {
-        lastAutoTidyFinished = value;
+        lastAutoTidyFinished = java.util.Objects.requireNonNull(value, "last auto-tidy time");
     }
 
     AcmeConfig acme() {

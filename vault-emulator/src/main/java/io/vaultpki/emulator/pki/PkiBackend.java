@@ -33,7 +33,7 @@ public class PkiBackend implements Backend, PkiMount {
     private final String namespace;
     private final String mountPath;
     private final PkiStore store;
-    private final MountSettings settings = new MountSettings();
+    private final MountSettings settings;
     private final PkiRoutes routes;
 
     /** A mount of the flavor's default version (Vault 1.17.3, OpenBao 2.3.1). */
@@ -46,6 +46,7 @@ public class PkiBackend implements Backend, PkiMount {
         this.namespace = namespace;
         this.mountPath = mountPath;
         this.store = new PkiStore(clock);
+        this.settings = new MountSettings(clock.instant());
         PkiVersion pkiVersion = version == null ? PkiVersion.latest(flavor) : new PkiVersion(flavor, version);
         this.routes = new PkiRoutes(store, pkiVersion, new IssuerReads(store, flavor),
                 new CertificateReads(store, flavor), new Issuance(store, flavor), new Revocation(store),
@@ -263,7 +264,9 @@ public class PkiBackend implements Backend, PkiMount {
     @Override
     public void tidyRun(TidyRun run, Instant lastAutoTidyFinished) {
         settings.tidyRun(run);
-        settings.lastAutoTidyFinished(lastAutoTidyFinished);
+        if (lastAutoTidyFinished != null) {
+            settings.lastAutoTidyFinished(lastAutoTidyFinished);
+        }
     }
 
     @Override

@@ -94,7 +94,8 @@ public interface PkiMount {
 
     /**
      * Sets what {@code tidy-status} reports: the last run (its parameters are the {@link AutoTidyConfig}'s) and
-     * {@code last_auto_tidy_finished} (null: never).
+     * {@code last_auto_tidy_finished} (null: unchanged; Vault reports the mount's start-up time until an auto-tidy
+     * finishes).
      */
     void tidyRun(TidyRun run, Instant lastAutoTidyFinished);
 

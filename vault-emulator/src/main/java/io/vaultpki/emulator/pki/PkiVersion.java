@@ -16,7 +16,9 @@ final class PkiVersion {
     enum Feature {
         BASE(1, 0), MULTI_ISSUER(1, 11), DELTA_CRL(1, 12), AUTO_TIDY(1, 12), CLUSTER_CONFIG(1, 13),
         /** {@code cross_cluster_revocation}, {@code unified_crl*} in {@code config/crl} (Vault only). */
-        UNIFIED_CRL_FIELDS(1, 13), ACME(1, 14);
+        UNIFIED_CRL_FIELDS(1, 13), ACME(1, 14),
+        /** {@code last_auto_tidy_finished} in {@code tidy-status} (https://github.com/hashicorp/vault/pull/20442). */
+        LAST_AUTO_TIDY(1, 14);
 
         private final int major;
         private final int minor;

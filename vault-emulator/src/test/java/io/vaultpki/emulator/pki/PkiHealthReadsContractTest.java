@@ -185,9 +185,11 @@ class PkiHealthReadsContractTest {
         JsonNode idle = read(pki, "tidy-status").data();
         assertThat(idle.get("state").asText()).isEqualTo("Inactive");
         for (String field : List.of("safety_buffer", "tidy_cert_store", "time_started", "time_finished", "error",
-                "message", "cert_store_deleted_count", "current_cert_store_count", "last_auto_tidy_finished")) {
+                "message", "cert_store_deleted_count", "current_cert_store_count")) {
             assertThat(idle.get(field).isNull()).as(field).isTrue();
         }
+        assertThat(Instant.parse(idle.get("last_auto_tidy_finished").asText())).as("the mount's start-up")
+                .isBetween(clock.instant().minusSeconds(60), clock.instant());
         assertThat(idle.get("internal_backend_uuid").asText()).matches("[0-9a-f-]{36}");
 
         pki.autoTidy(AutoTidyConfig.defaults().withCounts(true, false));
@@ -256,6 +258,13 @@ class PkiHealthReadsContractTest {
         if (status == 404) {
             assertThat(response.errors()).containsExactly("1 error occurred:\n\t* unsupported path\n\n");
         }
+    }
+
+    @Test
+    void lastAutoTidyFinishedCameInVault114() {
+        var v113 = new PkiBackend(clock, Flavor.VAULT, "1.13.9", "", "pki/");
+        assertThat(read(v113, "tidy-status").data().has("last_auto_tidy_finished")).isFalse();
+        assertThat(read(pki, "tidy-status").data().has("last_auto_tidy_finished")).isTrue();
     }
 
     @Test
