@@ -19,7 +19,8 @@ import java.util.OptionalLong;
  * @param currentCertStoreCount   {@code current_cert_store_count}: only with
  *                                {@code maintain_stored_certificate_counts}
  * @param currentRevokedCertCount {@code current_revoked_cert_count}: likewise
- * @param lastAutoTidyFinished    {@code last_auto_tidy_finished} (1.14+)
+ * @param lastAutoTidyFinished    {@code last_auto_tidy_finished} (1.14+): the mount's start-up time until an
+ *                                auto-tidy finishes, so not proof that one ran
  */
 public record TidyStatus(State state, String stateText, Optional<Instant> timeStarted, Optional<Instant> timeFinished,
                          Optional<String> error, Optional<String> message, OptionalLong certStoreDeleted,
