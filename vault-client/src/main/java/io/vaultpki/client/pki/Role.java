@@ -75,9 +75,16 @@ public record Role(String name, Map<String, Object> fields) {
         return flag("no_store", false);
     }
 
-    /** A boolean field; {@code absent} when missing or not a JSON boolean. */
+    /**
+     * Any boolean field as Vault sent it; empty when absent (e.g. {@code allow_wildcard_certificates} before Vault
+     * 1.8.9) or not a JSON boolean.
+     */
+    public java.util.Optional<Boolean> flag(String field) {
+        return fields.get(field) instanceof Boolean b ? java.util.Optional.of(b) : java.util.Optional.empty();
+    }
+
     private boolean flag(String field, boolean absent) {
-        return fields.get(field) instanceof Boolean b ? b : absent;
+        return flag(field).orElse(absent);
     }
 
     private Duration duration(String field) {

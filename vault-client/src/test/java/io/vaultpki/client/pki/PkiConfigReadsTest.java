@@ -182,7 +182,11 @@ class PkiConfigReadsTest {
         assertThat(web.noStore()).isTrue();
         assertThat(web.allowedDomains()).containsExactly("*");
         assertThat(web.maxTtl()).isEqualTo(Duration.ofDays(400));
-        assertThat(new Role("old", java.util.Map.of()).allowWildcardCertificates()).isTrue();
+        assertThat(web.flag("allow_wildcard_certificates")).contains(true);
+        Role old = new Role("old", java.util.Map.of("allow_localhost", "yes"));
+        assertThat(old.allowWildcardCertificates()).isTrue();
+        assertThat(old.flag("allow_wildcard_certificates")).as("a Vault without the field").isEmpty();
+        assertThat(old.flag("allow_localhost")).as("not a JSON boolean").isEmpty();
     }
 
     @Test
