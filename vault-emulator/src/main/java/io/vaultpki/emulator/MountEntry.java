@@ -17,6 +17,8 @@ import io.vaultpki.emulator.spi.Backend;
  * @param listingVisibility {@code "unauth"} to show the mount to anonymous {@code sys/internal/ui/mounts} callers
  * @param passthroughRequestHeaders tune {@code passthrough_request_headers}: request headers handed to the backend
  * @param allowedResponseHeaders    tune {@code allowed_response_headers}: backend response headers sent to the client
+ * @param auditNonHmacRequestKeys   tune {@code audit_non_hmac_request_keys}: request fields audit logs in clear
+ * @param auditNonHmacResponseKeys  tune {@code audit_non_hmac_response_keys}: response fields audit logs in clear
  */
 record MountEntry(
         String namespace,
@@ -29,11 +31,15 @@ record MountEntry(
         boolean local,
         String listingVisibility,
         java.util.List<String> passthroughRequestHeaders,
-        java.util.List<String> allowedResponseHeaders) {
+        java.util.List<String> allowedResponseHeaders,
+        java.util.List<String> auditNonHmacRequestKeys,
+        java.util.List<String> auditNonHmacResponseKeys) {
 
     MountEntry {
         passthroughRequestHeaders = java.util.List.copyOf(passthroughRequestHeaders);
         allowedResponseHeaders = java.util.List.copyOf(allowedResponseHeaders);
+        auditNonHmacRequestKeys = java.util.List.copyOf(auditNonHmacRequestKeys);
+        auditNonHmacResponseKeys = java.util.List.copyOf(auditNonHmacResponseKeys);
     }
 
     boolean isAuth() {
@@ -42,12 +48,18 @@ record MountEntry(
 
     MountEntry withListingVisibility(String visibility) {
         return new MountEntry(namespace, path, backend, description, accessor, uuid, options, local, visibility,
-                passthroughRequestHeaders, allowedResponseHeaders);
+                passthroughRequestHeaders, allowedResponseHeaders, auditNonHmacRequestKeys, auditNonHmacResponseKeys);
     }
 
     MountEntry withTune(java.util.List<String> passthrough, java.util.List<String> allowed) {
         return new MountEntry(namespace, path, backend, description, accessor, uuid, options, local,
-                listingVisibility, passthrough, allowed);
+                listingVisibility, passthrough, allowed, auditNonHmacRequestKeys, auditNonHmacResponseKeys);
+    }
+
+    MountEntry withTune(MountTune tune) {
+        return new MountEntry(namespace, path, backend, description, accessor, uuid, options, local,
+                listingVisibility, tune.passthroughRequestHeaders(), tune.allowedResponseHeaders(),
+                tune.auditNonHmacRequestKeys(), tune.auditNonHmacResponseKeys());
     }
 
     /** Whether the tune hands {@code header} (any case, as Vault canonicalises names) to the backend. */

@@ -51,7 +51,7 @@ public final class MountTable {
         String p = normalizePath(path);
         String accessor = backend.type() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         var entry = new MountEntry(ns, p, backend, description, accessor, UUID.randomUUID().toString(), options,
-                local, "", List.of(), List.of());
+                local, "", List.of(), List.of(), List.of(), List.of());
         if (entries.putIfAbsent(ns + p, entry) != null) {
             throw new IllegalStateException("path is already in use at " + p);
         }
@@ -86,6 +86,20 @@ public final class MountTable {
         String key = NamespacePath.normalize(namespace) + normalizePath(path);
         if (entries.computeIfPresent(key, (k, e) -> e.withTune(passthroughRequestHeaders, allowedResponseHeaders))
                 == null) {
+            throw new IllegalArgumentException("no mount at " + path);
+        }
+    }
+
+    /**
+     * Tunes a mount's header and audit lists at once ({@code POST sys/mounts/:path/tune},
+     * https://developer.hashicorp.com/vault/api-docs/system/mounts#tune-mount-configuration); {@code GET} of the
+     * same path then reports them. Replaces all four lists.
+     *
+     * @throws IllegalArgumentException when there is no such mount
+     */
+    public void tune(String namespace, String path, MountTune tune) {
+        String key = NamespacePath.normalize(namespace) + normalizePath(path);
+        if (entries.computeIfPresent(key, (k, e) -> e.withTune(tune)) == null) {
             throw new IllegalArgumentException("no mount at " + path);
         }
     }

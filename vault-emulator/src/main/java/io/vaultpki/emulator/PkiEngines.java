@@ -15,15 +15,17 @@ public final class PkiEngines {
     private final Namespaces namespaces;
     private final Clock clock;
     private final Flavor flavor;
+    private final String version;
 
-    PkiEngines(MountTable mounts, Namespaces namespaces, Clock clock, Flavor flavor) {
+    PkiEngines(MountTable mounts, Namespaces namespaces, Clock clock, Flavor flavor, String version) {
         this.mounts = mounts;
         this.namespaces = namespaces;
         this.clock = clock;
         this.flavor = flavor;
+        this.version = version;
     }
 
-    /** Mounts a new, empty PKI engine at {@code path} (e.g. {@code pki} or {@code team/a/pki}) in the root namespace. */
+    /** Mounts a new, empty PKI engine (with the features of the emulator's version) at {@code path} (e.g. {@code pki} or {@code team/a/pki}) in the root namespace. */
     public PkiMount enable(String path) {
         return enable("", path);
     }
@@ -35,7 +37,7 @@ public final class PkiEngines {
             namespaces.create(ns);
         }
         String mountPath = MountTable.normalizePath(path);
-        var backend = new PkiBackend(clock, flavor, ns, mountPath);
+        var backend = new PkiBackend(clock, flavor, version, ns, mountPath);
         mounts.mount(ns, mountPath, backend, "", null, false);
         return backend;
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 /**
  * The logical part of {@code sys/}: the mount table views {@code sys/mounts}, {@code sys/mounts/<path>},
+ * {@code sys/mounts/<path>/tune},
  * {@code sys/internal/ui/mounts} and {@code sys/internal/ui/mounts/<path>}
  * (https://developer.hashicorp.com/vault/api-docs/system/mounts,
  * https://developer.hashicorp.com/vault/api-docs/system/internal-ui-mounts).
@@ -22,6 +23,8 @@ import java.util.Optional;
 final class SysBackend implements Backend {
 
     private static final String UI_MOUNTS = "internal/ui/mounts";
+    /** Vault's system-wide default and maximum lease TTL (768h), what a mount without its own reports. */
+    private static final long SYSTEM_DEFAULT_TTL = 768 * 3600;
 
     private final MountTable mounts;
     private final PolicyStore policies;
@@ -51,6 +54,10 @@ final class SysBackend implements Backend {
         if (path.equals("mounts")) {
             return read ? EmulatorResponse.ok(mountTable(request.namespace())) : Backend.unsupportedOperation();
         }
+        if (path.startsWith("mounts/") && path.endsWith("/tune") && path.length() > "mounts//tune".length()) {
+            return read ? readTune(request.namespace(), path.substring("mounts/".length(), path.length() - 5))
+                    : Backend.unsupportedOperation();
+        }
         if (path.startsWith("mounts/")) {
             return read ? readMount(request.namespace(), path.substring("mounts/".length()))
                     : Backend.unsupportedOperation();
@@ -79,6 +86,46 @@ final class SysBackend implements Backend {
         return mounts.match(namespace, sanitized).filter(e -> !e.isAuth())
                 .map(e -> EmulatorResponse.ok(info(e)))
                 .orElseGet(() -> EmulatorResponse.error(400, "No secret engine mount at " + sanitized));
+    }
+
+    /**
+     * {@code GET sys/mounts/:path/tune}: {@code handleTuneReadCommon} in
+     * https://github.com/openbao/openbao/blob/main/internal/vault/logical_system.go (Vault's is the same,
+     * https://developer.hashicorp.com/vault/api-docs/system/mounts#read-mount-configuration): the effective TTLs
+     * (the system default 768h when the mount sets none), and each list only when the tune set it.
+     */
+    private EmulatorResponse readTune(String namespace, String path) {
+        String sanitized = MountTable.normalizePath(path);
+        var entry = mounts.match(namespace, sanitized);
+        if (entry.isEmpty()) {
+            return EmulatorResponse.error(400, "cannot fetch sysview for path \"" + sanitized + "\"");
+        }
+        MountEntry e = entry.get();
+        var data = GoJson.object();
+        data.put("description", e.description());
+        data.put("default_lease_ttl", SYSTEM_DEFAULT_TTL);
+        data.put("max_lease_ttl", SYSTEM_DEFAULT_TTL);
+        data.put("force_no_cache", false);
+        if (e.isAuth()) {
+            data.put("token_type", "default-service");
+        }
+        putIfAny(data, "audit_non_hmac_request_keys", e.auditNonHmacRequestKeys());
+        putIfAny(data, "audit_non_hmac_response_keys", e.auditNonHmacResponseKeys());
+        if (!e.listingVisibility().isEmpty()) {
+            data.put("listing_visibility", e.listingVisibility());
+        }
+        putIfAny(data, "passthrough_request_headers", e.passthroughRequestHeaders());
+        putIfAny(data, "allowed_response_headers", e.allowedResponseHeaders());
+        if (e.options() != null && !e.options().isEmpty()) {
+            data.set("options", e.options().deepCopy());
+        }
+        return EmulatorResponse.ok(data);
+    }
+
+    private static void putIfAny(ObjectNode data, String field, java.util.List<String> values) {
+        if (!values.isEmpty()) {
+            data.set(field, GoJson.array(values));
+        }
     }
 
     private ObjectNode uiMounts(EmulatorRequest request) {

@@ -69,7 +69,7 @@ public final class VaultEmulator implements AutoCloseable {
         this.tls = b.tls || b.requireClientCertificate ? EmulatorTls.generate(b.tlsServerName) : null;
         mounts.defaultBackends(new SysBackend(mounts, policies, flavor, b.version), new TokenBackend(tokens));
         mounts.mountDefaults("", true);
-        this.pki = new PkiEngines(mounts, namespaces, clock, flavor);
+        this.pki = new PkiEngines(mounts, namespaces, clock, flavor, b.version);
         this.auth = new AuthMethods(mounts, namespaces, tokens, clock,
                 () -> Optional.ofNullable(tls).map(EmulatorTls::clientCaCertificate));
         this.rootToken = tokens.createRoot().id();
@@ -209,7 +209,10 @@ public final class VaultEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Version reported by {@code sys/health}; defaults to 1.17.3 (VAULT) or 2.3.1 (OPENBAO). */
+        /**
+         * Version reported by {@code sys/health}; defaults to 1.17.3 (VAULT) or 2.3.1 (OPENBAO). PKI mounts answer as
+         * this version: paths it lacks (e.g. {@code config/acme} before 1.14) are 404 {@code unsupported path}.
+         */
         public Builder version(String version) {
             this.version = version;
             return this;

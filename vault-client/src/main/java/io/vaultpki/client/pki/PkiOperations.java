@@ -148,6 +148,24 @@ public final class PkiOperations {
     }
 
     /**
+     * {@code GET :mount/issuer/:ref/crl/delta} (Vault 1.12+,
+     * https://developer.hashicorp.com/vault/api-docs/secret/pki#read-issuer-crl): the issuer's delta CRL.
+     *
+     * @return empty when Vault has none stored ({@code crl: ""}); on an older Vault the
+     *         {@link VaultNotFoundException} has {@code isUnsupportedPath()}
+     */
+    public Optional<ParsedCrl> readDeltaCrl(String issuerRef) {
+        VaultRequest req = VaultRequest.get(path("issuer", requireRef(issuerRef), "crl", "delta"));
+        String pem = JsonResponses.data(req, executor.execute(req)).path("crl").asText("");
+        return pem.isBlank() ? Optional.empty() : Optional.of(CrlParser.parse(req.path(), pem));
+    }
+
+    /** The mount's configuration reads (CRL, keys, auto-tidy, tidy status, ACME, cluster). */
+    public PkiConfigReads config() {
+        return new PkiConfigReads(mount, executor);
+    }
+
+    /**
      * {@code GET :mount/cert/crl}: the default issuer's CRL, the PEM in {@code data.certificate}
      * (docs/vault-compatibility.md#client-pki).
      */
@@ -263,33 +281,15 @@ public final class PkiOperations {
     }
 
     private List<String> listKeys(String p) {
-        VaultRequest req = VaultRequest.list(p);
-        try {
-            return JsonResponses.dataKeys(req, executor.execute(req));
-        } catch (VaultNotFoundException e) {
-            if (e.isEmpty()) {
-                return List.of();
-            }
-            throw e;
-        }
+        return PkiPaths.listKeys(executor, p);
     }
 
     private String path(String... parts) {
-        String[] all = new String[parts.length + 1];
-        all[0] = mount;
-        System.arraycopy(parts, 0, all, 1, parts.length);
-        return VaultPaths.join(all);
+        return PkiPaths.join(mount, parts);
     }
 
-    /**
-     * One path segment: never empty, never containing {@code /}, never {@code .} or {@code ..}, which an HTTP stack
-     * or Vault's router would resolve into another path of the mount.
-     */
-    private static String requireRef(String ref) {
-        if (ref == null || ref.isBlank() || ref.contains("/") || ref.equals(".") || ref.equals("..")) {
-            throw new IllegalArgumentException("not a valid name or reference: '" + ref + "'");
-        }
-        return ref;
+    static String requireRef(String ref) {
+        return PkiPaths.requireRef(ref);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.vaultpki.client.sys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vaultpki.client.http.JsonFields;
 import io.vaultpki.client.http.JsonResponses;
 import io.vaultpki.client.http.VaultExecutor;
+import io.vaultpki.client.http.VaultPaths;
 import io.vaultpki.client.http.VaultPermissionDeniedException;
 import io.vaultpki.client.http.VaultRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** System endpoints: health, seal status and discovery of PKI mounts. */
+/** System endpoints: health, seal status, discovery of PKI mounts and a mount's tune. */
 public final class SysOperations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SysOperations.class);
@@ -63,6 +66,28 @@ public final class SysOperations {
         return new SealStatus(body.path("type").asText(""), body.path("initialized").asBoolean(false),
                 body.path("sealed").asBoolean(false), body.path("t").asInt(0), body.path("n").asInt(0),
                 body.path("progress").asInt(0), body.path("version").asText(""), body.path("cluster_name").asText(""));
+    }
+
+    /**
+     * {@code GET sys/mounts/:mount/tune}
+     * (https://developer.hashicorp.com/vault/api-docs/system/mounts#read-mount-configuration): the mount's audit and
+     * header settings. Needs {@code read} on that path; a 403 is a {@link VaultPermissionDeniedException}, an unknown
+     * mount Vault's 400 ({@link io.vaultpki.client.http.VaultResponseException}).
+     *
+     * @param mount the mount path, e.g. {@code pki} or {@code team/a/pki} (slashes at either end are accepted)
+     */
+    public MountTune readMountTune(String mount) {
+        VaultRequest req = VaultRequest.get(VaultPaths.join("sys", "mounts", VaultPaths.mount(mount), "tune"));
+        JsonNode d = JsonResponses.data(req, executor.execute(req));
+        return new MountTune(JsonFields.text(req, d, "description").orElse(""),
+                JsonFields.duration(req, d, "default_lease_ttl").orElse(Duration.ZERO),
+                JsonFields.duration(req, d, "max_lease_ttl").orElse(Duration.ZERO),
+                JsonFields.bool(req, d, "force_no_cache").orElse(false),
+                JsonResponses.strings(d.get("audit_non_hmac_request_keys")),
+                JsonResponses.strings(d.get("audit_non_hmac_response_keys")),
+                JsonResponses.strings(d.get("passthrough_request_headers")),
+                JsonResponses.strings(d.get("allowed_response_headers")),
+                JsonFields.text(req, d, "listing_visibility"));
     }
 
     /**

@@ -185,4 +185,63 @@ public abstract class AbstractClientContractTest {
                 .hasMessageContaining("root")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(fixture().rootToken()));
     }
+
+    // ---- the reads of the PKI health checks (issue 13), on a fresh mount with Vault's defaults
+
+    @Test
+    void readsTheDefaultCrlConfigWithTheFieldNamedDisable() {
+        var crl = tokenClient().pki("pki").config().readCrlConfig();
+        assertThat(crl.expiry()).isEqualTo(Duration.ofHours(72));
+        assertThat(crl.disable()).isFalse();
+        assertThat(crl.enableDelta()).contains(false);
+        assertThat(crl.autoRebuild()).contains(false);
+    }
+
+    @Test
+    void readsTheDeltaCrlOfAnIssuerWhenOneIsStored() {
+        tokenClient().pki("pki").readDeltaCrl("default")
+                .ifPresent(delta -> assertThat(delta.crl().getExtensionValue("2.5.29.27")).isNotNull());
+    }
+
+    @Test
+    void readsTheKeyOfTheRootAsAPlainKey() {
+        var config = tokenClient().pki("pki").config();
+        var keys = config.listKeys();
+        assertThat(keys).hasSize(1);
+        var key = config.readKey(keys.get(0).keyId());
+        assertThat(key.keyId()).isEqualTo(keys.get(0).keyId());
+        assertThat(key.keyType()).isEqualTo("ec");
+        assertThat(key.managed()).isFalse();
+        assertThat(tokenClient().pki("pki").readIssuer("default").keyId()).isEqualTo(key.keyId());
+    }
+
+    @Test
+    void readsTheDefaultAutoTidyConfigAndAnIdleTidyStatus() {
+        var config = tokenClient().pki("pki").config();
+        var tidy = config.readAutoTidyConfig();
+        assertThat(tidy.enabled()).isFalse();
+        assertThat(tidy.interval()).isEqualTo(Duration.ofHours(12));
+        assertThat(tidy.pauseDuration()).contains(Duration.ZERO);
+        var status = config.readTidyStatus();
+        assertThat(status.state()).isEqualTo(io.vaultpki.client.pki.TidyStatus.State.INACTIVE);
+        assertThat(status.timeFinished()).isEmpty();
+    }
+
+    @Test
+    void readsTheDefaultAcmeAndClusterConfig() {
+        var config = tokenClient().pki("pki").config();
+        var acme = config.readAcmeConfig();
+        assertThat(acme.enabled()).isFalse();
+        assertThat(acme.allowedRoles()).containsExactly("*");
+        assertThat(acme.eabPolicy()).isEqualTo("not-required");
+        assertThat(config.readClusterConfig().path()).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutTheTunePathGetsPermissionDenied() {
+        assertThatThrownBy(() -> tokenClient().sys().readMountTune("pki"))
+                .isInstanceOf(io.vaultpki.client.http.VaultPermissionDeniedException.class)
+                .satisfies(e -> assertThat(io.vaultpki.client.failure.FailureClassifier.classify(e))
+                        .isEqualTo(io.vaultpki.client.failure.FailureReason.PERMISSION_DENIED));
+    }
 }

@@ -1,6 +1,7 @@
 package io.vaultpki.emulator.demo;
 
 import io.vaultpki.emulator.VaultEmulator;
+import io.vaultpki.emulator.pki.AutoTidyConfig;
 import io.vaultpki.emulator.pki.Issuer;
 import io.vaultpki.emulator.pki.IssuerSpec;
 import io.vaultpki.emulator.pki.KeyAlgorithm;
@@ -8,6 +9,7 @@ import io.vaultpki.emulator.pki.Leaf;
 import io.vaultpki.emulator.pki.LeafSpec;
 import io.vaultpki.emulator.pki.PkiMount;
 import io.vaultpki.emulator.pki.RoleSpec;
+import io.vaultpki.emulator.pki.TidyRun;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +110,23 @@ public final class DemoScenario {
                     .validFor(Duration.ofDays(4)));
             leaves += 2;
         }
+        seedHealthCheckSettings(intMount, teamMount, now);
         return new Description(List.of(ROOT_MOUNT, INTERMEDIATE_MOUNT, TEAM_MOUNT), ROLE, root.id(), intermediate.id(),
                 critical.id(), expired.id(), leaves, revoked, expiredLeaves, superseded);
+    }
+
+    /**
+     * What the PKI health checks grade beyond the certificates: the intermediate mount tidies every 12h and did an
+     * hour ago (healthy); the team mount's auto-tidy runs only weekly (critical) and its last tidy failed three days
+     * ago (critical). The root mount keeps Vault's defaults (auto-tidy off, never tidied).
+     */
+    private static void seedHealthCheckSettings(PkiMount intMount, PkiMount teamMount, Instant now) {
+        intMount.autoTidy(AutoTidyConfig.defaults().withEnabled(true, Duration.ofHours(12)).withCounts(true, false));
+        Instant tidied = now.minus(Duration.ofHours(1));
+        intMount.tidyRun(TidyRun.finished(tidied.minusSeconds(42), tidied, 4, 1), tidied);
+        teamMount.autoTidy(AutoTidyConfig.defaults().withEnabled(true, Duration.ofDays(7)));
+        Instant failed = now.minus(Duration.ofDays(3));
+        teamMount.tidyRun(TidyRun.failed(failed.minusSeconds(5), failed, "error listing certificates: context canceled"),
+                null);
     }
 }

@@ -108,12 +108,21 @@ final class CertificateMinter {
 
     /** A v2 CRL with a CRL number and authority key identifier, listing serial → revocation time. */
     static X509CRL crl(Issuer signer, Map<BigInteger, Instant> revoked, Instant thisUpdate, Instant nextUpdate, long number) {
+        return deltaCrl(signer, revoked, thisUpdate, nextUpdate, number, -1);
+    }
+
+    /** A CRL; with {@code baseNumber >= 0} a delta CRL carrying the critical Delta CRL Indicator (RFC 5280 5.2.4). */
+    static X509CRL deltaCrl(Issuer signer, Map<BigInteger, Instant> revoked, Instant thisUpdate, Instant nextUpdate,
+                            long number, long baseNumber) {
         try {
             var b = new X509v2CRLBuilder(X500Name.getInstance(signer.certificate().getSubjectX500Principal().getEncoded()),
                     Date.from(thisUpdate));
             b.setNextUpdate(Date.from(nextUpdate));
             revoked.forEach((serial, at) -> b.addCRLEntry(serial, Date.from(at), 0));
             b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
+            if (baseNumber >= 0) {
+                b.addExtension(Extension.deltaCRLIndicator, true, new CRLNumber(BigInteger.valueOf(baseNumber)));
+            }
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(signer.keyPair().getPublic()));
             return new JcaX509CRLConverter().getCRL(b.build(signer(signer.keyPair().getPrivate())));

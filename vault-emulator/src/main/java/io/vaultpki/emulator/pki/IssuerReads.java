@@ -93,9 +93,10 @@ final class IssuerReads {
     /**
      * {@code GET issuer/:ref/crl}, {@code /crl/pem}, {@code /crl/der} (3.8): PEM keeps its trailing newline. A
      * conditional read is decided on the mount's CRL change time before the reference is resolved, as Vault's
-     * {@code pathGetIssuerCRL} does.
+     * {@code pathGetIssuerCRL} does. {@code delta}: the {@code crl/delta} variants (Vault 1.12+), the delta CRL
+     * built beside the complete one ({@link PkiStore#deltaCrl}).
      */
-    EmulatorResponse issuerCrl(EmulatorRequest request, String ref, String format) {
+    EmulatorResponse issuerCrl(EmulatorRequest request, String ref, String format, boolean delta) {
         var notModified = IfModifiedSince.notModified(request, store.crlLastModified());
         if (notModified.isPresent()) {
             return notModified.get();
@@ -105,7 +106,7 @@ final class IssuerReads {
             return "json".equals(format) ? EmulatorResponse.ok(PkiJson.object().put("crl", ""))
                     : EmulatorResponse.raw("der".equals(format) ? PKIX_CRL : PEM_FILE, new byte[0]);
         }
-        byte[] der = crlDer(issuer);
+        byte[] der = crlDer(issuer, delta);
         return switch (format) {
             case "der" -> EmulatorResponse.raw(PKIX_CRL, der);
             case "pem" -> EmulatorResponse.raw(PEM_FILE, Pem.utf8(Pem.encode("X509 CRL", der)));
@@ -114,7 +115,7 @@ final class IssuerReads {
     }
 
     /** Default-issuer CRL on the legacy paths {@code crl}, {@code crl/pem}, {@code cert/crl} (3.8): PEM trimmed. */
-    EmulatorResponse defaultCrl(EmulatorRequest request, String variant) {
+    EmulatorResponse defaultCrl(EmulatorRequest request, String variant, boolean delta) {
         var notModified = IfModifiedSince.notModified(request, store.crlLastModified());
         if (notModified.isPresent()) {
             return notModified.get();
@@ -127,7 +128,7 @@ final class IssuerReads {
                 default -> EmulatorResponse.raw(PKIX_CRL, new byte[0]);
             };
         }
-        byte[] der = crlDer(issuer);
+        byte[] der = crlDer(issuer, delta);
         String pem = Pem.trim(Pem.encode("X509 CRL", der));
         return switch (variant) {
             case "json" -> EmulatorResponse.ok(legacyCertData(pem));
@@ -200,8 +201,8 @@ final class IssuerReads {
         return Pem.joinTrimmed(chainPems(issuer));
     }
 
-    private byte[] crlDer(Issuer issuer) {
-        X509CRL crl = store.crl(issuer);
+    private byte[] crlDer(Issuer issuer, boolean delta) {
+        X509CRL crl = delta ? store.deltaCrl(issuer) : store.crl(issuer);
         try {
             return crl.getEncoded();
         } catch (CRLException e) {

@@ -1,5 +1,8 @@
 package io.vaultpki.emulator.pki;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,5 +131,19 @@ public final class LeafSpec {
 
     Instant endAt(Instant now) {
         return notAfter != null ? notAfter : now.plus(validity);
+    }
+
+    /** The subject of the {@code index}-th leaf made from this spec. */
+    X500Name subject(int index) {
+        return CertificateMinter.subject(commonNameFor(index), ouList(), List.of());
+    }
+
+    /** The DNS, IP and URI SANs as BouncyCastle names. */
+    List<GeneralName> generalNames() {
+        List<GeneralName> sans = new ArrayList<>();
+        dnsNameList().forEach(n -> sans.add(new GeneralName(GeneralName.dNSName, n)));
+        ipAddressList().forEach(ip -> sans.add(new GeneralName(GeneralName.iPAddress, ip)));
+        uriList().forEach(u -> sans.add(new GeneralName(GeneralName.uniformResourceIdentifier, u)));
+        return sans;
     }
 }

@@ -7,12 +7,8 @@ import io.vaultpki.emulator.spi.Flavor;
 
 import java.util.List;
 
-/** Roles and mount configuration reads: {@code roles}, {@code config/urls}, {@code tidy-status} (3.12, 3.13). */
+/** Roles and {@code config/urls} (3.12, 3.13); the health-check reads are in {@link HealthConfigReads}. */
 final class MountConfigReads {
-
-    private static final List<String> NULL_TIDY_PARAMETERS = List.of("safety_buffer", "issuer_safety_buffer",
-            "tidy_cert_store", "tidy_revoked_certs", "tidy_revoked_cert_issuer_associations", "tidy_expired_issuers",
-            "tidy_move_legacy_ca_bundle", "pause_duration", "error", "time_started", "time_finished");
 
     private final PkiStore store;
     private final Flavor flavor;
@@ -43,20 +39,6 @@ final class MountConfigReads {
         return EmulatorResponse.ok(data);
     }
 
-    /** An idle tidy: state {@code Inactive}, parameters null, live counters. */
-    EmulatorResponse tidyStatus() {
-        ObjectNode data = PkiJson.object().put("state", "Inactive").put("message", "");
-        NULL_TIDY_PARAMETERS.forEach(data::putNull);
-        data.put("cert_store_deleted_count", 0)
-                .put("revoked_cert_deleted_count", 0)
-                .put("missing_issuer_cert_count", 0)
-                .put("current_cert_store_count", store.serials().size())
-                .put("current_revoked_cert_count", store.revokedSerials().size())
-                .put("internal_backend_uuid", "00000000-0000-0000-0000-000000000000");
-        data.putNull("last_auto_tidy_finished");
-        return EmulatorResponse.ok(data);
-    }
-
     private static ObjectNode roleData(Role role) {
         ObjectNode data = PkiJson.object()
                 .put("ttl", role.ttl().getSeconds())
@@ -66,7 +48,7 @@ final class MountConfigReads {
                 .put("allow_bare_domains", role.allowBareDomains())
                 .put("allow_subdomains", role.allowSubdomains())
                 .put("allow_glob_domains", role.allowGlobDomains())
-                .put("allow_wildcard_certificates", true)
+                .put("allow_wildcard_certificates", role.allowWildcardCertificates())
                 .put("allow_any_name", role.allowAnyName())
                 .put("allow_ip_sans", role.allowIpSans())
                 .put("allowed_domains_template", false)

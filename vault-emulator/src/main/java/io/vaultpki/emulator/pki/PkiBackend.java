@@ -5,7 +5,6 @@ import io.vaultpki.emulator.spi.EmulatorRequest;
 import io.vaultpki.emulator.spi.EmulatorResponse;
 import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.emulator.spi.Operation;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 
 import java.math.BigInteger;
@@ -34,14 +33,25 @@ public class PkiBackend implements Backend, PkiMount {
     private final String namespace;
     private final String mountPath;
     private final PkiStore store;
+    private final MountSettings settings;
     private final PkiRoutes routes;
 
+    /** A mount of the flavor's default version (Vault 1.17.3, OpenBao 2.3.1). */
     public PkiBackend(Clock clock, Flavor flavor, String namespace, String mountPath) {
+        this(clock, flavor, null, namespace, mountPath);
+    }
+
+    /** A mount of a server reporting {@code version} (e.g. {@code 1.12.4}): paths it lacks answer 404. */
+    public PkiBackend(Clock clock, Flavor flavor, String version, String namespace, String mountPath) {
         this.namespace = namespace;
         this.mountPath = mountPath;
         this.store = new PkiStore(clock);
-        this.routes = new PkiRoutes(store, new IssuerReads(store, flavor), new CertificateReads(store, flavor),
-                new Issuance(store, flavor), new Revocation(store), new MountConfigReads(store, flavor));
+        this.settings = new MountSettings(clock.instant());
+        PkiVersion pkiVersion = version == null ? PkiVersion.latest(flavor) : new PkiVersion(flavor, version);
+        this.routes = new PkiRoutes(store, pkiVersion, new IssuerReads(store, flavor),
+                new CertificateReads(store, flavor), new Issuance(store, flavor), new Revocation(store),
+                new MountConfigReads(store, flavor), new HealthConfigReads(store, settings, pkiVersion),
+                new KeyReads(store, settings, flavor));
     }
 
     @Override
@@ -184,7 +194,7 @@ public class PkiBackend implements Backend, PkiMount {
         Instant now = store.now();
         KeyPair keys = spec.key().generate();
         BigInteger serial = spec.serial() != null ? spec.serial() : CertificateMinter.randomSerial();
-        X509Certificate cert = CertificateMinter.leaf(serial, leafSubject(spec, 0), keys.getPublic(), sans(spec),
+        X509Certificate cert = CertificateMinter.leaf(serial, spec.subject(0), keys.getPublic(), spec.generalNames(),
                 issuer, spec.startAt(now), spec.endAt(now));
         store.store(StoredCert.of(cert, issuer.id()));
         return new Leaf(Serials.format(serial), cert, Pem.certificate(cert), keys, issuer.id());
@@ -202,13 +212,13 @@ public class PkiBackend implements Backend, PkiMount {
         Instant notBefore = template.startAt(now);
         Instant notAfter = template.endAt(now);
         KeyPair shared = template.key().generate();
-        List<GeneralName> sans = sans(template);
+        List<GeneralName> sans = template.generalNames();
         List<String> serials = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             BigInteger serial = CertificateMinter.randomSerial();
             int index = i;
             var stored = new StoredCert(serial, issuer.id(), notAfter, () -> CertificateMinter.leaf(serial,
-                    leafSubject(template, index), shared.getPublic(), sans, issuer, notBefore, notAfter));
+                    template.subject(index), shared.getPublic(), sans, issuer, notBefore, notAfter));
             store.store(stored);
             serials.add(stored.serialText());
         }
@@ -238,7 +248,45 @@ public class PkiBackend implements Backend, PkiMount {
 
     @Override
     public void crlExpiry(Duration expiry) {
-        store.crlExpiry(expiry);
+        store.crlConfig(store.crlConfig().withExpiry(expiry));
+    }
+
+    @Override
+    public void crlConfig(CrlConfig config) {
+        store.crlConfig(config);
+    }
+
+    @Override
+    public void autoTidy(AutoTidyConfig config) {
+        settings.autoTidy(config);
+    }
+
+    @Override
+    public void tidyRun(TidyRun run, Instant lastAutoTidyFinished) {
+        settings.tidyRun(run);
+        if (lastAutoTidyFinished != null) {
+            settings.lastAutoTidyFinished(lastAutoTidyFinished);
+        }
+    }
+
+    @Override
+    public void acmeConfig(AcmeConfig config) {
+        settings.acme(config);
+    }
+
+    @Override
+    public void clusterConfig(ClusterConfig config) {
+        settings.cluster(config);
+    }
+
+    @Override
+    public void managedKey(String keyId, String managedKeyName) {
+        settings.managedKey(KeyReads.held(store, keyId), managedKeyName);
+    }
+
+    @Override
+    public void keyName(String keyId, String name) {
+        settings.keyName(KeyReads.held(store, keyId), name);
     }
 
     private Issuer signer(LeafSpec spec) {
@@ -247,17 +295,5 @@ public class PkiBackend implements Backend, PkiMount {
             throw new IllegalArgumentException("issuer " + issuer.id() + " has no key to sign with");
         }
         return issuer;
-    }
-
-    private static X500Name leafSubject(LeafSpec spec, int index) {
-        return CertificateMinter.subject(spec.commonNameFor(index), spec.ouList(), List.of());
-    }
-
-    private static List<GeneralName> sans(LeafSpec spec) {
-        List<GeneralName> sans = new ArrayList<>();
-        spec.dnsNameList().forEach(n -> sans.add(new GeneralName(GeneralName.dNSName, n)));
-        spec.ipAddressList().forEach(ip -> sans.add(new GeneralName(GeneralName.iPAddress, ip)));
-        spec.uriList().forEach(u -> sans.add(new GeneralName(GeneralName.uniformResourceIdentifier, u)));
-        return sans;
     }
 }

@@ -83,6 +83,36 @@ public interface PkiMount {
     /** Serves a PEM (and DER) that does not parse for this certificate serial or issuer id. */
     void corruptCertificate(String serialOrIssuerId);
 
-    /** Lifetime of CRLs built from now on (default 72h). */
+    /** Lifetime of CRLs built from now on (default 72h); the {@code expiry} of {@link #crlConfig(CrlConfig)}. */
     void crlExpiry(Duration expiry);
+
+    /** Replaces {@code config/crl} (start from {@link CrlConfig#defaults()}); CRLs are rebuilt on next read. */
+    void crlConfig(CrlConfig config);
+
+    /** Replaces {@code config/auto-tidy} (start from {@link AutoTidyConfig#defaults()}). */
+    void autoTidy(AutoTidyConfig config);
+
+    /**
+     * Sets what {@code tidy-status} reports: the last run (its parameters are the {@link AutoTidyConfig}'s) and
+     * {@code last_auto_tidy_finished} (null: unchanged; Vault reports the mount's start-up time until an auto-tidy
+     * finishes).
+     */
+    void tidyRun(TidyRun run, Instant lastAutoTidyFinished);
+
+    /** Replaces {@code config/acme} (start from {@link AcmeConfig#defaults()}). */
+    void acmeConfig(AcmeConfig config);
+
+    /** Replaces {@code config/cluster}. */
+    void clusterConfig(ClusterConfig config);
+
+    /**
+     * Marks an issuer's key as held by a managed-key backend (an HSM): {@code key/<id>} then carries
+     * {@code managed_key_id} and {@code managed_key_name}.
+     *
+     * @throws IllegalArgumentException when no issuer of the mount holds the key
+     */
+    void managedKey(String keyId, String managedKeyName);
+
+    /** Sets the key's {@code key_name} (default {@code ""}); {@code key/<name>} then resolves it. */
+    void keyName(String keyId, String name);
 }

@@ -3,7 +3,6 @@ package io.vaultpki.emulator.pki;
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ final class PkiStore {
      */
     private Instant crlModified;
     private volatile boolean legacy;
-    private volatile Duration crlExpiry = Duration.ofHours(72);
+    private volatile CrlConfig crlConfig = CrlConfig.defaults();
 
     PkiStore(Clock clock) {
         this.clock = clock;
@@ -147,8 +146,9 @@ final class PkiStore {
             if (!cert.isRevoked()) {
                 cert.revoke(now());
                 revoked.put(cert.serialText(), cert);
+                // with auto_rebuild Vault leaves the complete CRL until its grace period (delta CRLs carry the rest)
                 issuer(cert.issuerId()).map(this::crlOwner).map(owner -> crls.get(owner.id()))
-                        .ifPresent(crl -> crl.stale = true);
+                        .ifPresent(crl -> crl.stale = !crlConfig.autoRebuild());
                 crlModified = now();
             }
         }
@@ -165,17 +165,48 @@ final class PkiStore {
         Issuer issuer = crlOwner(asked);
         List<String> sharing = issuers.values().stream().filter(i -> crlOwner(i) == issuer).map(Issuer::id).toList();
         IssuerCrl state = crls.get(issuer.id());
-        if (state != null && !state.stale) {
+        if (state != null && !state.stale && !autoRebuildDue(state.crl)) {
             return state.crl;
         }
         long number = state == null ? 1 : state.number + 1;
         Map<BigInteger, Instant> entries = new LinkedHashMap<>();
-        revoked.values().stream().filter(c -> sharing.contains(c.issuerId()))
+        revoked.values().stream().filter(c -> !crlConfig.disable() && sharing.contains(c.issuerId()))
                 .forEach(c -> entries.put(c.serial(), c.revokedAt()));
         Instant thisUpdate = now();
-        X509CRL crl = CertificateMinter.crl(issuer, entries, thisUpdate, thisUpdate.plus(crlExpiry), number);
+        X509CRL crl = CertificateMinter.crl(issuer, entries, thisUpdate, thisUpdate.plus(crlConfig.expiry()), number);
         crls.put(issuer.id(), new IssuerCrl(number, crl));
         return crl;
+    }
+
+    /**
+     * The delta CRL beside the issuer's complete CRL: Vault rebuilds one after every complete CRL, empty unless
+     * {@code enable_delta} put revocations on it that the complete CRL lacks (with {@code auto_rebuild}, the only
+     * mode Vault allows delta CRLs in), marked by a Delta CRL Indicator naming the complete CRL's number
+     * ({@code buildAnyCRLs} in https://github.com/hashicorp/vault/blob/main/builtin/logical/pki/crl_util.go).
+     */
+    synchronized X509CRL deltaCrl(Issuer asked) {
+        X509CRL complete = crl(asked);
+        Issuer issuer = crlOwner(asked);
+        IssuerCrl state = crls.get(issuer.id());
+        List<String> sharing = issuers.values().stream().filter(i -> crlOwner(i) == issuer).map(Issuer::id).toList();
+        Map<BigInteger, Instant> entries = new LinkedHashMap<>();
+        revoked.values().stream().filter(c -> crlConfig.enableDelta() && !crlConfig.disable()
+                        && sharing.contains(c.issuerId()) && complete.getRevokedCertificate(c.serial()) == null)
+                .forEach(c -> entries.put(c.serial(), c.revokedAt()));
+        if (state.delta == null || state.deltaEntries != entries.size()) {
+            Instant thisUpdate = now();
+            state.deltaNumber++;
+            state.deltaEntries = entries.size();
+            state.delta = CertificateMinter.deltaCrl(issuer, entries, thisUpdate,
+                    thisUpdate.plus(crlConfig.expiry()), state.deltaNumber, state.number);
+        }
+        return state.delta;
+    }
+
+    /** With {@code auto_rebuild}, Vault rebuilds a complete CRL once within the grace period of its nextUpdate. */
+    private boolean autoRebuildDue(X509CRL crl) {
+        return crlConfig.autoRebuild() && crl.getNextUpdate() != null
+                && !now().isBefore(crl.getNextUpdate().toInstant().minus(crlConfig.autoRebuildGracePeriod()));
     }
 
     /** When a CRL of the mount last changed; empty before the first issuer (Vault's zero time). */
@@ -202,10 +233,15 @@ final class PkiStore {
         return issuer;
     }
 
-    synchronized void crlExpiry(Duration expiry) {
-        crlExpiry = expiry;
+    /** Replaces {@code config/crl}; Vault rebuilds the CRLs on a config write, so they are rebuilt on next read. */
+    synchronized void crlConfig(CrlConfig config) {
+        crlConfig = java.util.Objects.requireNonNull(config, "CRL config");
         crls.values().forEach(c -> c.stale = true);
         crlModified = now();
+    }
+
+    CrlConfig crlConfig() {
+        return crlConfig;
     }
 
     // ---- test switches
@@ -250,17 +286,6 @@ final class PkiStore {
     static final class UnknownIssuerException extends RuntimeException {
         UnknownIssuerException(String message) {
             super(message, null, false, false);
-        }
-    }
-
-    private static final class IssuerCrl {
-        final long number;
-        final X509CRL crl;
-        boolean stale;
-
-        IssuerCrl(long number, X509CRL crl) {
-            this.number = number;
-            this.crl = crl;
         }
     }
 }

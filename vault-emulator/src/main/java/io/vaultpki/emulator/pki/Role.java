@@ -16,6 +16,7 @@ public record Role(
         boolean allowAnyName,
         boolean allowBareDomains,
         boolean allowGlobDomains,
+        boolean allowWildcardCertificates,
         boolean allowLocalhost,
         boolean allowIpSans,
         List<String> allowedUriSans,

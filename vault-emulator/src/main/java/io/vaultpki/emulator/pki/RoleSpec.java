@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A fluent, mutable description of a role, with Vault's defaults (key {@code rsa}/2048, issuer {@code default},
  * {@code allow_localhost}, {@code allow_ip_sans}, {@code require_cn}, {@code use_csr_common_name},
- * {@code use_csr_sans} and {@code enforce_hostnames} true, everything else off). Read by {@link PkiMount#role(RoleSpec)}.
+ * {@code use_csr_sans}, {@code enforce_hostnames} and {@code allow_wildcard_certificates} true, everything else off). Read by {@link PkiMount#role(RoleSpec)}.
  */
 public final class RoleSpec {
 
@@ -19,6 +19,7 @@ public final class RoleSpec {
     private boolean allowAnyName;
     private boolean allowBareDomains;
     private boolean allowGlobDomains;
+    private boolean allowWildcardCertificates = true;
     private boolean allowLocalhost = true;
     private boolean allowIpSans = true;
     private final List<String> allowedUriSans = new ArrayList<>();
@@ -74,6 +75,12 @@ public final class RoleSpec {
 
     public RoleSpec allowGlobDomains(boolean value) {
         allowGlobDomains = value;
+        return this;
+    }
+
+    /** {@code allow_wildcard_certificates} (default true, as Vault's). */
+    public RoleSpec allowWildcardCertificates(boolean value) {
+        allowWildcardCertificates = value;
         return this;
     }
 
@@ -151,7 +158,7 @@ public final class RoleSpec {
 
     Role build() {
         return new Role(name, ttl, maxTtl, allowedDomains, allowSubdomains, allowAnyName, allowBareDomains,
-                allowGlobDomains, allowLocalhost, allowIpSans, allowedUriSans, keyType, keyBits, issuerRef, noStore,
-                generateLease, requireCn, useCsrCommonName, useCsrSans, enforceHostnames, ou, organization);
+                allowGlobDomains, allowWildcardCertificates, allowLocalhost, allowIpSans, allowedUriSans, keyType,
+                keyBits, issuerRef, noStore, generateLease, requireCn, useCsrCommonName, useCsrSans, enforceHostnames, ou, organization);
     }
 }

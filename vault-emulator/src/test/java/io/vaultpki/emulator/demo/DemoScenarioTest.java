@@ -66,6 +66,18 @@ class DemoScenarioTest {
     }
 
     @Test
+    void tidySettingsGiveTheHealthChecksAHealthyAndAFailingMount() {
+        var healthy = http.get("pki_int/tidy-status").json().at("/data");
+        assertThat(healthy.get("state").asText()).isEqualTo("Finished");
+        assertThat(http.get("pki_int/config/auto-tidy").json().at("/data/interval_duration").asLong()).isEqualTo(43200);
+        var failing = http.get("team/a/pki/tidy-status").json().at("/data");
+        assertThat(failing.get("state").asText()).isEqualTo("Error");
+        assertThat(http.get("team/a/pki/config/auto-tidy").json().at("/data/interval_duration").asLong())
+                .isEqualTo(Duration.ofDays(7).getSeconds());
+        assertThat(http.get("pki/tidy-status").json().at("/data/state").asText()).isEqualTo("Inactive");
+    }
+
+    @Test
     void roleWebIssuesForExampleComAndLocalhostOnly() {
         assertThat(http.post("pki_int/issue/web", Map.of("common_name", "new.example.com")).status()).isEqualTo(200);
         assertThat(http.post("pki_int/issue/web", Map.of("common_name", "localhost")).status()).isEqualTo(200);

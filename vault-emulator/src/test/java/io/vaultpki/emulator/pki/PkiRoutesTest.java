@@ -44,7 +44,12 @@ class PkiRoutesTest {
             "READ, issuer/root, 200", "HEAD, issuer/root, 200", "LIST, issuer/root, 405", "READ, issuer/-bad, 404",
             "READ, issuer/root/json, 200", "READ, issuer/root/pem, 200", "READ, issuer/root/der, 200",
             "READ, issuer/root/crl, 200", "READ, issuer/root/crl/pem, 200", "READ, issuer/root/crl/der, 200",
-            "READ, issuer/root/crl/delta, 404", "READ, issuer/root/other, 404",
+            "READ, issuer/root/crl/delta, 200", "READ, issuer/root/crl/delta/pem, 200",
+            "READ, issuer/root/crl/delta/der, 200", "READ, issuer/root/crl/delta/x, 404",
+            "READ, issuer/root/other, 404", "READ, crl/delta, 200", "READ, crl/delta/pem, 200",
+            "LIST, keys, 200", "READ, keys, 405", "READ, key/default, 200", "LIST, key/default, 405",
+            "READ, config/crl, 200", "LIST, config/crl, 405", "READ, config/auto-tidy, 200",
+            "UPDATE, config/auto-tidy, 405", "READ, config/acme, 200", "READ, config/cluster, 200",
             "UPDATE, issuer/root/issue/web, 200", "READ, issuer/root/issue/web, 405", "UPDATE, issuer/root/issue, 404",
             "READ, cert/ca, 200", "READ, cert/ca_chain, 200", "READ, cert/crl, 200", "READ, cert/ca/raw, 200",
             "READ, cert/ca/raw/pem, 200", "UPDATE, cert/ca, 405", "READ, cert, 404", "READ, cert/ca/pem, 404",
@@ -72,7 +77,10 @@ class PkiRoutesTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({"LIST, issuers, 404", "READ, issuer/old-root, 404", "READ, issuer/old-root/pem, 404",
             "UPDATE, issuer/old-root/issue/web, 404", "READ, config/issuers, 404", "LIST, config/issuers, 404",
-            "READ, cert/ca, 200", "READ, ca/pem, 200", "READ, config/urls, 200"})
+            "READ, cert/ca, 200", "READ, ca/pem, 200", "READ, config/urls, 200", "LIST, keys, 404",
+            "READ, key/default, 404", "READ, issuer/old-root/crl/delta, 404", "READ, crl/delta, 404",
+            "READ, config/auto-tidy, 404", "READ, config/acme, 404", "READ, config/cluster, 404",
+            "READ, config/crl, 200", "READ, tidy-status, 200"})
     void aPreMultiIssuerMountHasNoIssuerRoutes(Operation operation, String path, int status) {
         var response = PkiCalls.call(legacy, operation, path, Map.of(), Map.of());
 
