@@ -161,6 +161,18 @@ class HealthMetricsTest {
     }
 
     @Test
+    void everyHealthAndTidyHelpSaysItComesFromTheLastHealthCheckRun() {
+        holder.replace(snapshot(pki(health(CHECKED, tidy("Finished", CHECKED, CHECKED, 1, 1, OptionalLong.of(1),
+                OptionalLong.of(1)), result("pki/", "tidy_last_run", CheckStatus.OK, "tidy-status", "ok")))));
+
+        assertThat(text().lines().filter(l -> l.startsWith("# HELP vault_pki_health_check_")
+                || l.startsWith("# HELP vault_pki_tidy_")))
+                .hasSize(10)
+                .allSatisfy(help -> assertThat(help).endsWith(" From the engine's last health-check run (every"
+                        + " monitor.health-checks.every-refreshes refreshes); a scrape never calls Vault."));
+    }
+
+    @Test
     void theLastRunTimestampIsWhenTheRunReadVault() {
         holder.replace(snapshot(pki(health(CHECKED.plusMillis(500),
                 result("pki/", "too_many_certs", CheckStatus.OK, "certs", "12 certificates.")))));
