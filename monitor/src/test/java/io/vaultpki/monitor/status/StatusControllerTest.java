@@ -147,6 +147,24 @@ class StatusControllerTest {
     }
 
     @Test
+    void aHostileMessageObjectOrTidyErrorIsJsonEscapedAndReadBackUnchanged() throws Exception {
+        String hostile = "x\"},\"state\":\"ok\",\n<script>\u0000";
+        holder.replace(snapshot(engine("pki/", List.of()).withHealth(new io.vaultpki.monitor.pkihealth.EngineHealth(
+                Instant.now(), List.of(about(hostile, "pki/", "role_allows_localhost", CheckStatus.WARNING,
+                "roles/x", hostile)), Optional.of(new io.vaultpki.monitor.pkihealth.input.TidyStatus(hostile,
+                Optional.of(hostile), Optional.empty(), Optional.empty(), 0, 0, OptionalLong.empty(),
+                OptionalLong.empty()))))));
+
+        JsonNode json = status("");
+        JsonNode engine = json.get("engines").get(0);
+
+        assertThat(json.get("state").asText()).isEqualTo("warning");
+        assertThat(engine.get("health_checks").get("results").get(0).get("message").asText()).isEqualTo(hostile);
+        assertThat(engine.get("health_checks").get("results").get(0).get("object").asText()).isEqualTo(hostile);
+        assertThat(engine.get("health_checks").get("tidy").get("error").asText()).isEqualTo(hostile);
+    }
+
+    @Test
     void anUnknownStateFilterIsABadRequest() {
         var error = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange("/api/v1/status?state=bad"));
