@@ -208,9 +208,34 @@ class GrafanaDashboardTest {
             "vault_pki_exporter_exports_total",
             "vault_pki_exporter_certificate_not_after_timestamp_seconds",
             "vault_pki_exporter_consecutive_failures",
-            "vault_pki_exporter_hook_runs_total"})
+            "vault_pki_exporter_hook_runs_total",
+            "vault_pki_health_check_status",
+            "vault_pki_health_check_results",
+            "vault_pki_tidy_last_finished_timestamp_seconds",
+            "vault_pki_tidy_stored_certificates",
+            "vault_pki_tidy_stored_revoked_certificates",
+            "vault_pki_tidy_deleted_certificates"})
     void dashboardShows(String metric) throws Exception {
         assertThat(expressions()).anySatisfy(expr -> assertThat(PromQlNames.metricNames(expr)).contains(metric));
+    }
+
+    @Test
+    void healthChecksAreATableOfTheCurrentStatusPerEngineAndCheck() {
+        JsonNode table = panelUsing("table", "vault_pki_health_check_status");
+        JsonNode status = table.path("targets").get(0);
+
+        // "== 1": one row per engine and check, its current status; the 0 series of the other statuses are left out
+        assertThat(status.path("expr").asText()).contains("by (engine, check, status)").endsWith("== 1");
+        assertThat(status.path("instant").asBoolean()).isTrue();
+        assertThat(table.path("transformations").toString()).contains("\"check\":\"Check\"")
+                .contains("\"status\":\"Status\"");
+    }
+
+    @Test
+    void storeGrowthIsATimeSeries() {
+        JsonNode growth = panelUsing("timeseries", "vault_pki_tidy_stored_certificates");
+
+        assertThat(growth.path("targets").get(0).path("range").asBoolean()).isTrue();
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.time.Instant;
 
 /**
  * Every PKI family of a {@link PkiSnapshot}, in groups that change for different reasons: with the issuers, the
- * CRLs or the monitor's state in a new snapshot, with the time to the second (the compatibility countdown), or at
- * instants the snapshot foretells (the leaf families). {@link ScrapeCache} renders each group only when it changes;
- * {@link PkiMetricsCollector} renders all of them on every call.
+ * CRLs, the monitor's state or the health-check results in a new snapshot, with the time to the second (the
+ * compatibility countdown), or at instants the snapshot foretells (the leaf families). {@link ScrapeCache}
+ * renders each group only when it changes; {@link PkiMetricsCollector} renders all of them on every call.
  */
 @Singleton
 public class PkiFamilies {
@@ -22,6 +22,8 @@ public class PkiFamilies {
     private final CrlFamilies crls;
     private final LeafFamilies leaves;
     private final MonitorFamilies monitor;
+    private final HealthFamilies health = new HealthFamilies();
+    private final TidyFamilies tidy = new TidyFamilies();
 
     @Inject
     public PkiFamilies(ExpiryThresholds thresholds, LeafSeriesConfiguration leafSeries, BuildInfo buildInfo,
@@ -80,6 +82,14 @@ public class PkiFamilies {
         return out.build();
     }
 
+    /** The engines' latest health-check runs: check statuses and the tidy gauges. */
+    public MetricSnapshots health(PkiSnapshot snapshot) {
+        MetricSnapshots.Builder out = MetricSnapshots.builder();
+        health.describe(snapshot, out);
+        tidy.describe(snapshot, out);
+        return out.build();
+    }
+
     /** All of them at once, as of {@code now}. */
     MetricSnapshots all(PkiSnapshot snapshot, Instant now) {
         MetricSnapshots.Builder out = MetricSnapshots.builder();
@@ -88,6 +98,8 @@ public class PkiFamilies {
         crls.describe(snapshot, out);
         leaves.describe(snapshot, now, out);
         monitor.describe(snapshot, out);
+        health.describe(snapshot, out);
+        tidy.describe(snapshot, out);
         return out.build();
     }
 }

@@ -30,6 +30,7 @@ final class SnapshotGroups {
     private final Group crls = new Group();
     private final Group monitor = new Group();
     private final Group leaves = new Group();
+    private final Group health = new Group();
     private Instant leavesAt = Instant.MIN;
     private Instant leavesChangeAt = Instant.MIN;
 
@@ -56,6 +57,8 @@ final class SnapshotGroups {
         leaves.key(engines.stream().map(e -> Arrays.asList(e.engine(), e.leavesCollected(), e.leaves())).toList());
         monitor.key(Arrays.asList(snapshot.vault(), snapshot.lastSuccess(),
                 engines.stream().map(e -> Arrays.asList(e.engine(), e.up(), e.lastSuccess())).toList()));
+        // a health-check run every n refreshes: the other refreshes carry the same results and keep the pieces
+        health.key(engines.stream().map(e -> Arrays.asList(e.engine(), e.health())).toList());
         long generation = s == null ? 0 : s.generation() + 1;
         seen = new Seen(snapshot, generation);
         return generation;
@@ -71,6 +74,10 @@ final class SnapshotGroups {
 
     Piece monitor(ExpositionFormat format) {
         return monitor.piece(format, f -> f.render(families.monitor(seen.snapshot())));
+    }
+
+    Piece health(ExpositionFormat format) {
+        return health.piece(format, f -> f.render(families.health(seen.snapshot())));
     }
 
     /** The leaf families as of {@code asOf}, rendered again only when a leaf crossed an instant since. */

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.vaultpki.monitor.metrics.ExpiryThresholds;
+import io.vaultpki.monitor.pkihealth.config.HealthCheckConfig;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 
 import java.time.Clock;
@@ -24,8 +25,8 @@ public class StatusController {
 
     private final StatusReporter reporter;
 
-    public StatusController(SnapshotHolder snapshots, ExpiryThresholds thresholds) {
-        this.reporter = new StatusReporter(snapshots, thresholds, Clock.systemUTC());
+    public StatusController(SnapshotHolder snapshots, ExpiryThresholds thresholds, HealthCheckConfig healthChecks) {
+        this.reporter = new StatusReporter(snapshots, thresholds, healthChecks, Clock.systemUTC());
     }
 
     @Get("/api/v1/status")

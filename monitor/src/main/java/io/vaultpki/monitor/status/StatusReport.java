@@ -59,12 +59,43 @@ public record StatusReport(String state, String rule, @JsonProperty("generated_a
 
     /**
      * A PKI engine; {@code state} is {@code error} when its last refresh failed or an object of it could not be
-     * parsed (then {@code up} stays true: the rest of the engine was read), else its worst issuer's.
+     * parsed (then {@code up} stays true: the rest of the engine was read), else the worst of its issuers' and its
+     * health-check results' states.
      */
     @Serdeable
     public record Engine(String engine, boolean up, String state,
                          @Nullable @JsonProperty("last_success") String lastSuccess,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Issuer> issuers) {
+                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Issuer> issuers,
+                         @Nullable @JsonProperty("health_checks") HealthChecks healthChecks) {
+    }
+
+    /**
+     * The engine's latest PKI health-check run (omitted until the first one): when it read Vault, its results
+     * (filtered by {@code ?state=} like issuers) and the {@code tidy-status} it read.
+     */
+    @Serdeable
+    public record HealthChecks(@JsonProperty("checked_at") String checkedAt,
+                               @JsonInclude(JsonInclude.Include.ALWAYS) List<Check> results, @Nullable Tidy tidy) {
+    }
+
+    /**
+     * One health-check result: {@code status} as the Vault CLI prints it, {@code state} what it counts for the
+     * engine ({@code ok} unless {@code monitor.health-checks.counted-statuses} has the status), the Vault
+     * {@code endpoint} it read, and the {@code object} (issuer, role, parameter) when it is about one.
+     */
+    @Serdeable
+    public record Check(String check, String status, String state, String endpoint, String message,
+                        @Nullable String object) {
+    }
+
+    /** {@code tidy-status} as the last run read it; counts of stored certificates are Vault 1.13+. */
+    @Serdeable
+    public record Tidy(String state, @Nullable String error, @Nullable @JsonProperty("time_started") String timeStarted,
+                       @Nullable @JsonProperty("time_finished") String timeFinished,
+                       @JsonProperty("cert_store_deleted_count") long certStoreDeletedCount,
+                       @JsonProperty("revoked_cert_deleted_count") long revokedCertDeletedCount,
+                       @Nullable @JsonProperty("current_cert_store_count") Long currentCertStoreCount,
+                       @Nullable @JsonProperty("current_revoked_cert_count") Long currentRevokedCertCount) {
     }
 
     /** An issuer graded by the thresholds; {@code seconds_left} is negative once expired. */

@@ -1,6 +1,7 @@
 package io.vaultpki.monitor.status;
 
 import io.vaultpki.monitor.metrics.ExpiryThresholds;
+import io.vaultpki.monitor.pkihealth.config.HealthCheckConfig;
 import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.IssuerInfo;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
@@ -22,20 +23,30 @@ import java.util.Optional;
  * Vault was unreachable or refused the monitor at the last refresh, when an engine's last refresh failed (a mount
  * {@code PKI_MOUNT_PATH} names that is not a PKI mount included), or when an object (issuer, CRL, certificate)
  * could not be parsed;
- * {@code critical} when an issuer has less than the critical threshold left (or has expired); {@code warning} when
- * one has less than the warning threshold left; else {@code ok}. The {@code rule} names the finding that decided
- * it: the first error, else the issuer of the winning state with the least time left.
+ * {@code critical} when an issuer has less than the critical threshold left (or has expired), or a counted
+ * health-check result is critical; {@code warning} when an issuer has less than the warning threshold left or a
+ * health-check result of another counted status exists ({@link HealthSection}); else {@code ok}. The {@code rule}
+ * names the finding that decided it: the first error, else the issuer of the winning state with the least time
+ * left, else the first health-check result of that state.
  */
 public class StatusReporter {
 
     private final SnapshotHolder snapshots;
     private final ExpiryThresholds thresholds;
     private final Clock clock;
+    private final HealthSection health;
 
+    /** A reporter counting the default health-check statuses (warning, critical). */
     public StatusReporter(SnapshotHolder snapshots, ExpiryThresholds thresholds, Clock clock) {
+        this(snapshots, thresholds, HealthCheckConfig.defaults(), clock);
+    }
+
+    public StatusReporter(SnapshotHolder snapshots, ExpiryThresholds thresholds, HealthCheckConfig healthChecks,
+                          Clock clock) {
         this.snapshots = snapshots;
         this.thresholds = thresholds;
         this.clock = clock;
+        this.health = new HealthSection(healthChecks.counted());
     }
 
     /** Whether the monitor has data from a Vault it could reach: what {@code GET /status} answers. */
@@ -74,9 +85,18 @@ public class StatusReporter {
                             issuer.notAfter().toString(), secondsLeft, state.label()));
                 }
             }
+            StatusReport.HealthChecks checks = null;
+            if (engine.health().isPresent()) {
+                HealthSection.Graded graded = health.grade(engine.engine(), engine.health().get(), atLeast);
+                engineState = Severity.worst(engineState, graded.worst());
+                if (graded.worst().compareTo(overall.severity()) > 0) { // an issuer of the same state wins
+                    overall = new Finding(graded.worst(), Long.MAX_VALUE, graded.rule().orElseThrow());
+                }
+                checks = graded.section();
+            }
             if (atLeast.isEmpty() || engineState.atLeast(atLeast.get())) {
                 engines.add(new StatusReport.Engine(engine.engine(), engine.up(), engineState.label(),
-                        engine.lastSuccess().map(Instant::toString).orElse(null), issuers));
+                        engine.lastSuccess().map(Instant::toString).orElse(null), issuers, checks));
             }
         }
         if (overall.severity() == Severity.OK) {

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.vaultpki.monitor.pkihealth.model.CheckStatus;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 import jakarta.inject.Inject;
@@ -17,8 +18,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
+import static io.vaultpki.monitor.metrics.Snapshots.about;
 import static io.vaultpki.monitor.metrics.Snapshots.engine;
+import static io.vaultpki.monitor.metrics.Snapshots.health;
+import static io.vaultpki.monitor.metrics.Snapshots.result;
+import static io.vaultpki.monitor.metrics.Snapshots.tidy;
 import static io.vaultpki.monitor.metrics.Snapshots.issuer;
 import static io.vaultpki.monitor.metrics.Snapshots.leaf;
 import static io.vaultpki.monitor.metrics.Snapshots.snapshot;
@@ -47,8 +53,13 @@ class MetricsEndpointTest {
     void putASnapshotInPlace() {
         before = holder.current();
         Instant now = Instant.now();
+        // with a health-check run, so that promtool also sees the health and tidy families
         holder.replace(snapshot(engine("pki/", List.of(issuer(ISSUER, "root", now.plus(Duration.ofDays(40)))),
-                List.of(), List.of(leaf("01:02", "a.example.com", now.plus(Duration.ofDays(3)))), true)));
+                List.of(), List.of(leaf("01:02", "a.example.com", now.plus(Duration.ofDays(3)))), true)
+                .withHealth(health(now, tidy("Finished", now.minusSeconds(600), now.minusSeconds(60), 4, 1,
+                                OptionalLong.of(1200), OptionalLong.of(3)),
+                        result("pki/", "tidy_last_run", CheckStatus.OK, "tidy-status", "Tidy has run recently."),
+                        about("web", "pki/", "role_no_store_false", CheckStatus.WARNING, "roles/web", "stores")))));
     }
 
     @AfterEach
@@ -103,6 +114,11 @@ class MetricsEndpointTest {
     @Test
     void promtoolAcceptsARealScrape() throws IOException, InterruptedException {
         // promtool parses the Prometheus text format only, so the OpenMetrics variant is not fed to it
-        Promtool.assertClean(get("/metrics", "text/plain").body());
+        String body = get("/metrics", "text/plain").body();
+
+        assertThat(body).contains("vault_pki_health_check_status{").contains("vault_pki_health_check_results{")
+                .contains("vault_pki_health_check_last_run_timestamp_seconds{").contains("vault_pki_tidy_state{")
+                .contains("vault_pki_tidy_stored_certificates{");
+        Promtool.assertClean(body);
     }
 }

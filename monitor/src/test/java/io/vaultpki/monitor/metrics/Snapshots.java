@@ -1,6 +1,10 @@
 package io.vaultpki.monitor.metrics;
 
 import io.vaultpki.client.failure.FailureReason;
+import io.vaultpki.monitor.pkihealth.EngineHealth;
+import io.vaultpki.monitor.pkihealth.input.TidyStatus;
+import io.vaultpki.monitor.pkihealth.model.CheckResult;
+import io.vaultpki.monitor.pkihealth.model.CheckStatus;
 import io.vaultpki.monitor.refresh.CrlInfo;
 import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.IssuerInfo;
@@ -13,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Hand-built snapshots for rendering tests: what a refresh would have put into the holder. */
 public final class Snapshots {
@@ -71,5 +76,33 @@ public final class Snapshots {
         return new EngineSnapshot(engine, "", engine, false, Optional.empty(), issuers, List.of(), List.of(), false,
                 List.of(new RefreshError(engine, FailureReason.PERMISSION_DENIED,
                         "LIST " + engine + "issuers: 403 permission denied")));
+    }
+
+    /** A health-check run at {@code checkedAt} with these results and no tidy status. */
+    public static EngineHealth health(Instant checkedAt, CheckResult... results) {
+        return new EngineHealth(checkedAt, List.of(results), Optional.empty());
+    }
+
+    /** A health-check run with these results and tidy status. */
+    public static EngineHealth health(Instant checkedAt, TidyStatus tidy, CheckResult... results) {
+        return new EngineHealth(checkedAt, List.of(results), Optional.of(tidy));
+    }
+
+    /** A mount-wide result of {@code check} on engine {@code engine} ({@code pki/}), endpoint {@code engine + path}. */
+    public static CheckResult result(String engine, String check, CheckStatus status, String path, String message) {
+        return CheckResult.of(check, status, engine + path, message);
+    }
+
+    /** A result of {@code check} about one object (a role, an issuer). */
+    public static CheckResult about(String object, String engine, String check, CheckStatus status, String path,
+                                    String message) {
+        return CheckResult.about(object, check, status, engine + path, message);
+    }
+
+    /** A tidy status as {@code tidy-status} reports it after a finished tidy. */
+    public static TidyStatus tidy(String state, Instant started, Instant finished, long deleted, long deletedRevoked,
+                                  OptionalLong stored, OptionalLong storedRevoked) {
+        return new TidyStatus(state, Optional.empty(), Optional.of(started), Optional.ofNullable(finished), deleted,
+                deletedRevoked, stored, storedRevoked);
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.vaultpki.monitor.pkihealth.model.CheckStatus;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 import jakarta.inject.Inject;
@@ -21,9 +22,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static io.vaultpki.monitor.metrics.Snapshots.ADDRESS;
+import static io.vaultpki.monitor.metrics.Snapshots.about;
 import static io.vaultpki.monitor.metrics.Snapshots.engine;
+import static io.vaultpki.monitor.metrics.Snapshots.health;
+import static io.vaultpki.monitor.metrics.Snapshots.result;
+import static io.vaultpki.monitor.metrics.Snapshots.tidy;
 import static io.vaultpki.monitor.metrics.Snapshots.issuer;
 import static io.vaultpki.monitor.metrics.Snapshots.reachableVault;
 import static io.vaultpki.monitor.metrics.Snapshots.snapshot;
@@ -101,6 +107,61 @@ class StatusControllerTest {
         assertThat(critical.get("engines").get(0).get("issuers").size()).isEqualTo(1);
         assertThat(critical.get("engines").get(0).get("issuers").get(0).get("id").asText()).isEqualTo(ID);
         assertThat(all.get("engines").get(0).get("issuers").size()).isEqualTo(2);
+    }
+
+    @Test
+    void healthCheckResultsAreInTheJsonWithTheDocumentedFieldsAndFollowTheStateFilter() throws Exception {
+        Instant checked = Instant.now().minusSeconds(60);
+        holder.replace(snapshot(engine("pki/", List.of(issuer(ID, "root", Instant.now().plus(Duration.ofDays(300)))))
+                .withHealth(health(checked, tidy("Finished", checked.minusSeconds(90), checked.minusSeconds(30), 5, 1,
+                                OptionalLong.of(40), OptionalLong.of(2)),
+                        result("pki/", "tidy_last_run", CheckStatus.OK, "tidy-status", "Tidy has run recently."),
+                        about("web", "pki/", "issuance_at_risk", CheckStatus.WARNING, "roles/web",
+                                "Role web may issue for 30d; its issuer has 12 days left.")))));
+
+        JsonNode all = status("");
+        JsonNode engine = all.get("engines").get(0);
+        assertThat(all.get("state").asText()).isEqualTo("warning");
+        assertThat(engine.get("state").asText()).isEqualTo("warning");
+        assertThat(fieldNames(engine)).containsExactly("engine", "up", "state", "last_success", "issuers",
+                "health_checks");
+        JsonNode checks = engine.get("health_checks");
+        assertThat(fieldNames(checks)).containsExactly("checked_at", "results", "tidy");
+        assertThat(checks.get("checked_at").asText()).isEqualTo(checked.toString());
+        assertThat(fieldNames(checks.get("results").get(0)))
+                .containsExactly("check", "status", "state", "endpoint", "message");
+        JsonNode risk = checks.get("results").get(1);
+        assertThat(fieldNames(risk)).containsExactly("check", "status", "state", "endpoint", "message", "object");
+        assertThat(risk.get("endpoint").asText()).isEqualTo("pki/roles/web");
+        assertThat(risk.get("object").asText()).isEqualTo("web");
+        assertThat(fieldNames(checks.get("tidy"))).containsExactly("state", "time_started", "time_finished",
+                "cert_store_deleted_count", "revoked_cert_deleted_count", "current_cert_store_count",
+                "current_revoked_cert_count");
+
+        JsonNode warning = status("?state=warning").get("engines").get(0);
+        assertThat(warning.get("issuers").size()).isZero();
+        assertThat(warning.get("health_checks").get("results").size()).isEqualTo(1);
+        assertThat(warning.get("health_checks").get("results").get(0).get("check").asText())
+                .isEqualTo("issuance_at_risk");
+        assertThat(status("?state=critical").get("engines").size()).isZero();
+    }
+
+    @Test
+    void aHostileMessageObjectOrTidyErrorIsJsonEscapedAndReadBackUnchanged() throws Exception {
+        String hostile = "x\"},\"state\":\"ok\",\n<script>\u0000";
+        holder.replace(snapshot(engine("pki/", List.of()).withHealth(new io.vaultpki.monitor.pkihealth.EngineHealth(
+                Instant.now(), List.of(about(hostile, "pki/", "role_allows_localhost", CheckStatus.WARNING,
+                "roles/x", hostile)), Optional.of(new io.vaultpki.monitor.pkihealth.input.TidyStatus(hostile,
+                Optional.of(hostile), Optional.empty(), Optional.empty(), 0, 0, OptionalLong.empty(),
+                OptionalLong.empty()))))));
+
+        JsonNode json = status("");
+        JsonNode engine = json.get("engines").get(0);
+
+        assertThat(json.get("state").asText()).isEqualTo("warning");
+        assertThat(engine.get("health_checks").get("results").get(0).get("message").asText()).isEqualTo(hostile);
+        assertThat(engine.get("health_checks").get("results").get(0).get("object").asText()).isEqualTo(hostile);
+        assertThat(engine.get("health_checks").get("tidy").get("error").asText()).isEqualTo(hostile);
     }
 
     @Test
