@@ -34,7 +34,9 @@ import java.util.concurrent.Future;
  * refresh publishes after the issuers and after the CRLs too, so the first complete issuer data does not wait for
  * a leaf pass over many stored certificates. If Vault cannot be reached, is sealed, or the token or mount listing
  * fails, every previous engine is kept, marked not up, and {@link VaultState#error()} says why; a Vault found sealed
- * or unreachable in the middle of a refresh ends it at once (see {@link VaultCalls}). One refresh at a time.
+ * or unreachable in the middle of a refresh ends it at once (see {@link VaultCalls}). One refresh at a time. After
+ * the snapshot is published, the PKI health checks run when due ({@link HealthRound}) and it is published again
+ * with their results.
  */
 @Singleton
 public class PkiRefresher {
