@@ -299,4 +299,25 @@ class HealthCheckRunsTest {
             assertThat(counter).as(operation).isNotNull();
         }
     }
+
+    @Test
+    void hostileRoleNamesFromVaultAreNeverUsedAsPathsAndTheOtherRolesAreStillJudged() {
+        mount(emu, "hc-evil").role(RoleSpec.named("loose").allowedDomains("example.com").allowLocalhost(true));
+        emu.faults().replaceBody("^hc-evil/roles$",
+                "{\"data\":{\"keys\":[\"loose\",\"../../sys/seal\",\"a/b\",\"..\",\"\"]}}");
+        try {
+            EngineHealth health = health(fixture(every(10), "hc-evil/").refresh(), "hc-evil/");
+
+            assertThat(health.results()).filteredOn(r -> r.check().equals("role_allows_localhost")
+                    && r.object().filter("loose"::equals).isPresent()).extracting(CheckResult::status)
+                    .containsExactly(CheckStatus.WARNING);
+            assertThat(health.results()).filteredOn(r -> r.check().equals("role_allows_localhost")
+                    && r.object().filter("loose"::equals).isEmpty()).extracting(CheckResult::status)
+                    .isNotEmpty().containsOnly(CheckStatus.NOT_APPLICABLE);
+            assertThat(emu.requests().all()).noneMatch(e -> e.path().startsWith("sys/seal")
+                    || e.path().matches("hc-evil/roles/.*(/|\\.\\.).*"));
+        } finally {
+            emu.faults().clear();
+        }
+    }
 }

@@ -155,6 +155,11 @@ public final class MountReader {
         return names.map(list -> {
             Map<String, Fetched<RoleInput>> roles = new LinkedHashMap<>();
             for (String name : list) {
+                if (!usableName(name)) {
+                    // hostile or broken: never sent as a path (nor counted as a request)
+                    roles.put(name, Fetched.failed(io.vaultpki.client.failure.FailureReason.PARSE_ERROR));
+                    continue;
+                }
                 Outcomes.object(() -> calls.call("read_role", () -> pki.readRole(name)), r -> new RoleInput(
                                 r.name(), r.allowLocalhost(), r.allowedDomains(),
                                 r.flag("allow_wildcard_certificates"), r.allowGlobDomains(), r.noStore(),
@@ -163,6 +168,11 @@ public final class MountReader {
             }
             return roles;
         });
+    }
+
+    /** A name Vault listed that is one path segment, as a role name always is. */
+    static boolean usableName(String name) {
+        return name != null && !name.isBlank() && !name.contains("/") && !name.equals(".") && !name.equals("..");
     }
 
     private static io.vaultpki.monitor.pkihealth.input.TidyStatus tidy(io.vaultpki.client.pki.TidyStatus t) {
