@@ -15,6 +15,9 @@ import io.vaultpki.monitor.pkihealth.vault.ReadPlan;
 import io.vaultpki.monitor.pkihealth.vault.RefreshData;
 import io.vaultpki.monitor.pkihealth.vault.VaultRequests;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,7 +44,10 @@ import java.util.stream.Collectors;
  */
 final class HealthRound {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HealthRound.class);
+
     private final HealthCheckRunner runner;
+    private final Set<Class<?>> loggedFailures = ConcurrentHashMap.newKeySet();
     private final ReadPlan plan;
     private final int every;
     private final Clock clock;
@@ -104,8 +112,19 @@ final class HealthRound {
     }
 
     private void check(EngineWork work, VaultRequests requests) {
-        MountInputs inputs = new MountReader(work.pki, work.sys, work.mountPath, requests, plan)
-                .read(work.engine, known(work));
+        MountInputs inputs;
+        try {
+            inputs = new MountReader(work.pki, work.sys, work.mountPath, requests, plan).read(work.engine,
+                    known(work));
+        } catch (ChecksStopped stopped) {
+            throw stopped;
+        } catch (RuntimeException e) {
+            // a bug, not Vault: this engine keeps its previous results, the refresh and the other engines go on
+            if (loggedFailures.add(e.getClass())) {
+                LOG.error("PKI health checks of {} failed unexpectedly: {}", work.engine, e.getClass().getName(), e);
+            }
+            return;
+        }
         Instant now = clock.instant();
         work.memory.health(new EngineHealth(now, runner.run(inputs, now), inputs.tidyStatus().optional()));
     }

@@ -320,4 +320,20 @@ class HealthCheckRunsTest {
             emu.faults().clear();
         }
     }
+
+    @Test
+    void aRoleWhoseFieldsAreHostileIsReportedAndTheRunCompletes() {
+        mount(emu, "hc-junk").role(RoleSpec.named("loose").allowedDomains("example.com").allowLocalhost(true));
+        emu.faults().replaceBody("^hc-junk/roles/web$",
+                "{\"data\":{\"allowed_domains\":[null,5],\"max_ttl\":\"forever\",\"allow_localhost\":\"yes\"}}");
+        try {
+            EngineHealth health = health(fixture(every(10), "hc-junk/").refresh(), "hc-junk/");
+
+            assertThat(health.results()).filteredOn(r -> r.check().equals("role_allows_localhost"))
+                    .extracting(CheckResult::status).contains(CheckStatus.WARNING);
+            assertThat(byCheck(health)).containsKeys("enable_auto_tidy", "issuance_at_risk", "ca_validity_period");
+        } finally {
+            emu.faults().clear();
+        }
+    }
 }
