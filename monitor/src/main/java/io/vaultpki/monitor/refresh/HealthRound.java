@@ -149,8 +149,13 @@ final class HealthRound {
                 .toList()) : Optional.empty();
         Map<String, String> subjects = work.issuers == null ? Map.of() : work.issuers.stream()
                 .collect(Collectors.toMap(IssuerInfo::id, IssuerInfo::subject, (a, b) -> a));
+        Map<String, String> crlShares = new java.util.HashMap<>();
+        if (work.issuers != null) {
+            CrlStep.CrlGroups groups = CrlStep.CrlGroups.of(work.issuers, work.memory, work.legacy);
+            groups.keys().forEach(g -> groups.members(g).forEach(m -> crlShares.put(m, groups.representative(g))));
+        }
         return new RefreshData(issuers, crls, leaves,
-                listed ? OptionalLong.of(work.listedCerts) : OptionalLong.empty(), subjects);
+                listed ? OptionalLong.of(work.listedCerts) : OptionalLong.empty(), subjects, crlShares);
     }
 
     /** {@code snapshot} with each engine's latest run from its memory. */

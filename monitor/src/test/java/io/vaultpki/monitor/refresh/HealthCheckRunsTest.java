@@ -336,4 +336,19 @@ class HealthCheckRunsTest {
             emu.faults().clear();
         }
     }
+
+    @Test
+    void issuersSharingKeyAndSubjectShareOneDeltaCrlRead() {
+        PkiMount mount = emu.pki().enable("hc-rot");
+        var root = mount.generateRoot(IssuerSpec.named("old-root"));
+        mount.rotateRoot(root, IssuerSpec.named("new-root"));
+        mount.generateIntermediate(IssuerSpec.named("int"), root);
+        emu.requests().clear();
+
+        EngineHealth health = health(fixture(every(10), "hc-rot/").refresh(), "hc-rot/");
+
+        assertThat(emu.requests().count("GET", "hc-rot/issuer/[^/]+/crl/delta")).isEqualTo(2);
+        assertThat(health.results()).filteredOn(r -> r.check().equals("crl_validity_period")
+                && r.endpoint().endsWith("/crl/delta")).hasSize(3);
+    }
 }

@@ -73,7 +73,7 @@ public final class MountReader {
             in.crls(known.crls());
         }
         if (plan.needs(Read.DELTA_CRLS)) {
-            in.deltaCrls(deltaCrls(issuers));
+            in.deltaCrls(deltaCrls(issuers, known));
         }
         if (plan.needs(Read.CRL_CONFIG)) {
             in.crlConfig(get("read_crl_config", () -> pki.config().readCrlConfig(),
@@ -117,12 +117,17 @@ public final class MountReader {
         return Outcomes.read(() -> calls.call(operation, request), mapper);
     }
 
-    /** One delta CRL read per issuer; none stored ({@code crl: ""}) is left out, as the CLI skips it. */
-    private Map<String, Fetched<CrlInput>> deltaCrls(List<IssuerInput> issuers) {
+    /**
+     * One delta CRL read per CRL (issuers sharing key and subject share it); none stored ({@code crl: ""}) is left
+     * out, as the CLI skips it.
+     */
+    private Map<String, Fetched<CrlInput>> deltaCrls(List<IssuerInput> issuers, RefreshData known) {
+        Map<String, Optional<Fetched<CrlInput>>> read = new LinkedHashMap<>();
         Map<String, Fetched<CrlInput>> out = new LinkedHashMap<>();
         for (IssuerInput issuer : issuers) {
-            Optional<Fetched<CrlInput>> delta = Outcomes.object(
-                    () -> calls.call("read_delta_crl", () -> pki.readDeltaCrl(issuer.id())), MountReader::crl);
+            String owner = known.crlOf(issuer.id());
+            Optional<Fetched<CrlInput>> delta = read.computeIfAbsent(owner, id -> Outcomes.object(
+                    () -> calls.call("read_delta_crl", () -> pki.readDeltaCrl(id)), MountReader::crl));
             delta.ifPresent(d -> out.put(issuer.id(), d));
             if (delta.isPresent() && delta.get() instanceof Fetched.Unsupported<CrlInput>) {
                 break; // this Vault has no delta CRLs: one answer says it for every issuer

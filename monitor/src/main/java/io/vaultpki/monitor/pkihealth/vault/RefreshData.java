@@ -19,15 +19,23 @@ import java.util.OptionalLong;
  *                           read them in this round; empty: the reader lists and reads them itself
  * @param storedCertificates how many serials {@code LIST certs} returned in this round, when the refresh listed them
  * @param issuerSubjects     issuer id to subject DN, to find the issuer of a certificate the reader reads itself
+ * @param crlShares          issuer id to the issuer whose CRLs it shares (Vault builds one complete and one delta
+ *                           CRL per key and subject); an issuer not in it has its own
  */
 public record RefreshData(Fetched<List<IssuerInput>> issuers, Map<String, Fetched<CrlInput>> crls,
                           Optional<List<LeafInput>> leaves, OptionalLong storedCertificates,
-                          Map<String, String> issuerSubjects) {
+                          Map<String, String> issuerSubjects, Map<String, String> crlShares) {
 
     public RefreshData {
         crls = Map.copyOf(crls);
         leaves = leaves == null ? Optional.empty() : leaves.map(List::copyOf);
         storedCertificates = storedCertificates == null ? OptionalLong.empty() : storedCertificates;
         issuerSubjects = Map.copyOf(issuerSubjects);
+        crlShares = crlShares == null ? Map.of() : Map.copyOf(crlShares);
+    }
+
+    /** The issuer whose CRLs {@code issuerId}'s are. */
+    public String crlOf(String issuerId) {
+        return crlShares.getOrDefault(issuerId, issuerId);
     }
 }
