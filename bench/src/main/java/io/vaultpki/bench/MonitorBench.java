@@ -53,6 +53,7 @@ final class MonitorBench {
         try (VaultEmulator emu = VaultEmulator.builder().requestLogLimit(400_000).start()) {
             seed(emu);
             refreshRows(emu);
+            new HealthCheckBench(report).run(emu, mountCounts[mountCounts.length - 1]);
             logins(emu);
         }
     }

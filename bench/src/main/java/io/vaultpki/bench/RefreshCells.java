@@ -9,6 +9,7 @@ import io.vaultpki.emulator.RequestLog;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.monitor.mounts.MountSelection;
 import io.vaultpki.monitor.mounts.MountsConfiguration;
+import io.vaultpki.monitor.pkihealth.config.HealthCheckConfig;
 import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.LeavesConfiguration;
 import io.vaultpki.monitor.refresh.PkiRefresher;
@@ -74,6 +75,11 @@ final class RefreshCells implements AutoCloseable {
 
     /** A new monitor reading the mounts {@code include} selects; the emulator answers after {@code latencyMs}. */
     RefreshCells(VaultEmulator emu, String include, int latencyMs) {
+        this(emu, include, latencyMs, new HealthCheckConfig(false, 1, Map.of(), java.util.Set.of()));
+    }
+
+    /** The same, running the PKI health checks as {@code checks} says (on its first refresh, then every n-th). */
+    RefreshCells(VaultEmulator emu, String include, int latencyMs, HealthCheckConfig checks) {
         this.emu = emu;
         this.latencyMs = latencyMs;
         VaultSettings settings = VaultSettings.builder().address(emu.url()).allowRootToken(true).build();
@@ -83,7 +89,7 @@ final class RefreshCells implements AutoCloseable {
         this.client = VaultClient.builder().settings(settings).authentication(auth).listener(limiter).build();
         this.holder = new RecordingHolder(settings);
         this.refresher = new PkiRefresher(client, auth, holder, new MountSelection(mounts), DEFAULTS,
-                new LeavesConfiguration(true), new RefreshMetrics(new SimpleMeterRegistry()), limiter);
+                new LeavesConfiguration(true), new RefreshMetrics(new SimpleMeterRegistry()), limiter, checks);
     }
 
     /** One refresh of this monitor (the first is cold), measured. */
@@ -126,6 +132,14 @@ final class RefreshCells implements AutoCloseable {
         m.put("LIST certs/revoked", Pattern.compile("LIST .+/certs/revoked"));
         m.put("LIST certs", Pattern.compile("LIST .+/certs"));
         m.put("GET cert/:serial", Pattern.compile("GET .+/cert/[0-9a-f:-]+"));
+        // the PKI health checks' own reads (HealthCheckBench)
+        m.put("GET issuer/:id/crl/delta", Pattern.compile("GET .+/issuer/[^/]+/crl/delta"));
+        m.put("LIST roles", Pattern.compile("LIST .+/roles"));
+        m.put("GET roles/:name", Pattern.compile("GET .+/roles/[^/]+"));
+        m.put("GET key/:id", Pattern.compile("GET .+/key/[^/]+"));
+        m.put("GET config/*", Pattern.compile("GET .+/config/(crl|auto-tidy|acme|cluster)"));
+        m.put("GET tidy-status", Pattern.compile("GET .+/tidy-status"));
+        m.put("GET sys/mounts/:mount/tune", Pattern.compile("GET sys/mounts/.+/tune"));
         return m;
     }
 

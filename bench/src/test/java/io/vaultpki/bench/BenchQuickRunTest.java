@@ -21,7 +21,7 @@ class BenchQuickRunTest {
     private static final List<String> ROWS = List.of(
             "refresh.issuers.0.0ms", "refresh.issuers.1.0ms", "refresh.issuers.0.5ms", "refresh.issuers.1.5ms",
             "refresh.leaves.0.0ms", "refresh.leaves.0.5ms", "refresh.steady.ims", "refresh.steady.fallback",
-            "refresh.ceiling", "refresh.scale",
+            "refresh.ceiling", "refresh.scale", "refresh.health-checks",
             "metrics.body", "metrics.single", "metrics.latency", "metrics.latency.identity", "metrics.latency.waiting",
             "metrics.throughput", "logins",
             "exporter.issue.0ms", "exporter.issue.5ms", "exporter.api.list", "exporter.api.download",

@@ -1,6 +1,7 @@
 package io.vaultpki.monitor.refresh;
 
 import io.vaultpki.client.pki.IssuerSummary;
+import io.vaultpki.monitor.pkihealth.EngineHealth;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,8 @@ final class EngineMemory {
     /** The last leaf step's leaves, sorted by serial ({@link Supersession#BY_SERIAL}): also the lookup index. */
     private volatile List<LeafCertificate> leavesBySerial = List.of();
     private final Set<String> caSerials = ConcurrentHashMap.newKeySet();
+    /** The engine's latest health-check run, carried into every snapshot until the next run replaces it. */
+    private volatile EngineHealth health;
 
     // ---- issuers
 
@@ -173,5 +176,15 @@ final class EngineMemory {
      */
     void retainSerials(List<String> listed) {
         caSerials.removeIf(serial -> java.util.Collections.binarySearch(listed, serial) < 0);
+    }
+
+    // ---- health checks
+
+    Optional<EngineHealth> health() {
+        return Optional.ofNullable(health);
+    }
+
+    void health(EngineHealth latest) {
+        health = latest;
     }
 }

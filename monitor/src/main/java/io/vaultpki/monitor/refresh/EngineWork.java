@@ -3,6 +3,7 @@ package io.vaultpki.monitor.refresh;
 import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.pki.IssuerSummary;
 import io.vaultpki.client.pki.PkiOperations;
+import io.vaultpki.client.sys.SysOperations;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class EngineWork {
     final String namespace;
     final String mountPath;
     final PkiOperations pki;
+    /** The sys operations of the engine's namespace (its tune, for the health checks). */
+    final SysOperations sys;
     /** Conditional CRL reads can work: the tune passes {@code If-Modified-Since} and Vault is 1.12 or later. */
     final boolean conditionalCrls;
     final Optional<EngineSnapshot> previous;
@@ -33,6 +36,10 @@ final class EngineWork {
     private final List<RefreshError> unparsable = Collections.synchronizedList(new ArrayList<>());
     /** From {@code LIST issuers}; null when the listing failed (the later steps then do nothing). */
     List<IssuerSummary> summaries;
+    /** Why {@code LIST issuers} failed in this refresh, null when it did not. */
+    RuntimeException issuersFailure;
+    /** How many serials {@code LIST certs} returned in this refresh; -1 when the leaf step did not list them. */
+    long listedCerts = -1;
     boolean legacy;
     List<IssuerInfo> issuers;
     /** Null until the CRL step ran. */
@@ -42,12 +49,13 @@ final class EngineWork {
     /** Null until the leaf step ran; the previous leaves when it failed. */
     List<LeafCertificate> leaves;
 
-    EngineWork(String engine, String namespace, String mountPath, PkiOperations pki, boolean conditionalCrls,
-               Optional<EngineSnapshot> previous, EngineMemory memory) {
+    EngineWork(String engine, String namespace, String mountPath, PkiOperations pki, SysOperations sys,
+               boolean conditionalCrls, Optional<EngineSnapshot> previous, EngineMemory memory) {
         this.engine = engine;
         this.namespace = namespace;
         this.mountPath = mountPath;
         this.pki = pki;
+        this.sys = sys;
         this.conditionalCrls = conditionalCrls;
         this.previous = previous;
         this.memory = memory;
@@ -106,6 +114,7 @@ final class EngineWork {
         }
         all.addAll(unparsable);
         return new EngineSnapshot(engine, namespace, mountPath, up,
-                up ? Optional.of(now) : previous.flatMap(EngineSnapshot::lastSuccess), is, cs, ls, collected, all);
+                up ? Optional.of(now) : previous.flatMap(EngineSnapshot::lastSuccess), is, cs, ls, collected, all,
+                memory.health());
     }
 }

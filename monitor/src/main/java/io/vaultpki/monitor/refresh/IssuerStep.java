@@ -55,6 +55,7 @@ final class IssuerStep {
             work.summaries = List.of(LEGACY_ISSUER);
         } catch (RuntimeException e) {
             reads.listingFailed(work, e, VaultPaths.join(work.pki.mount(), "issuers"));
+            work.issuersFailure = e;
             return;
         }
         Instant now = clock.instant();

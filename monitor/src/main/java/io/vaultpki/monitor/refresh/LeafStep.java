@@ -42,6 +42,7 @@ final class LeafStep {
             work.leaves = work.previousLeaves();
             return;
         }
+        work.listedCerts = serials.size();
         // normalized in place, sorted and deduplicated: no set of 100,000 entries next to the listing
         List<String> listed = new ArrayList<>(serials.size());
         for (String serial : serials) {

@@ -65,7 +65,7 @@ final class MountDiscovery {
                 if (selection.selects(m.path())) {
                     listed.add(m.path());
                     String engine = ns + m.path();
-                    works.add(new EngineWork(engine, ns, m.path(), view.pki(m.path()),
+                    works.add(new EngineWork(engine, ns, m.path(), view.pki(m.path()), view.sys(),
                             conditionalVault && m.passesThrough(IF_MODIFIED_SINCE), Optional.ofNullable(old.get(engine)),
                             memories.computeIfAbsent(engine, e -> new EngineMemory())));
                 }

@@ -6,6 +6,7 @@ import io.vaultpki.client.failure.FailureReason;
 import io.vaultpki.client.session.TokenInfo;
 import io.vaultpki.client.sys.HealthStatus;
 import io.vaultpki.monitor.mounts.MountSelection;
+import io.vaultpki.monitor.pkihealth.config.HealthCheckConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -33,7 +34,9 @@ import java.util.concurrent.Future;
  * refresh publishes after the issuers and after the CRLs too, so the first complete issuer data does not wait for
  * a leaf pass over many stored certificates. If Vault cannot be reached, is sealed, or the token or mount listing
  * fails, every previous engine is kept, marked not up, and {@link VaultState#error()} says why; a Vault found sealed
- * or unreachable in the middle of a refresh ends it at once (see {@link VaultCalls}). One refresh at a time.
+ * or unreachable in the middle of a refresh ends it at once (see {@link VaultCalls}). One refresh at a time. After
+ * the snapshot is published, the PKI health checks run when due ({@link HealthRound}) and it is published again
+ * with their results.
  */
 @Singleton
 public class PkiRefresher {
@@ -58,11 +61,22 @@ public class PkiRefresher {
     private final VaultAuthentication authentication;
     private final Clock clock = Clock.systemUTC();
     private final Set<FailureReason> loggedFailures = ConcurrentHashMap.newKeySet();
+    private final HealthRound healthChecks;
 
+    /** Without health checks (tests and the bench that measure the expiry refresh alone). */
     public PkiRefresher(VaultClient client, VaultAuthentication authentication, SnapshotHolder holder,
                         MountSelection selection, RefreshConfiguration configuration, LeavesConfiguration leaves,
                         RefreshMetrics metrics, RequestLimiter limiter) {
+        this(client, authentication, holder, selection, configuration, leaves, metrics, limiter,
+                new HealthCheckConfig(false, 1, java.util.Map.of(), Set.of()));
+    }
+
+    @jakarta.inject.Inject
+    public PkiRefresher(VaultClient client, VaultAuthentication authentication, SnapshotHolder holder,
+                        MountSelection selection, RefreshConfiguration configuration, LeavesConfiguration leaves,
+                        RefreshMetrics metrics, RequestLimiter limiter, HealthCheckConfig healthChecks) {
         this.client = client;
+        this.healthChecks = new HealthRound(healthChecks, clock);
         this.holder = holder;
         this.metrics = metrics;
         this.calls = new VaultCalls(limiter, metrics);
@@ -96,6 +110,8 @@ public class PkiRefresher {
         VaultCalls calls = this.calls.forNextRefresh();
         Set<String> missing = new java.util.HashSet<>();
         PkiSnapshot[] published = {previous};
+        Reachable reachable = null;
+        healthChecks.refreshed();
         try {
             health = calls.call("health", client.sys()::health);
             if (health.sealed()) {
@@ -107,8 +123,9 @@ public class PkiRefresher {
                 MountDiscovery.Found found = discovery.discover(calls, previous,
                         VaultVersions.atLeast(health.version(), 1, 12));
                 missing.addAll(found.missing());
-                Reachable reachable = new Reachable(started, address, health, token, found);
-                next = steps(calls, reachable, previous.isEmpty(), published);
+                Reachable reached = new Reachable(started, address, health, token, found);
+                next = steps(calls, reached, previous.isEmpty(), published);
+                reachable = reached;
             }
         } catch (VaultCalls.VaultDown e) {
             next = unreachable(started, published[0], address, health, e.error());
@@ -118,7 +135,31 @@ public class PkiRefresher {
             metrics.duration(java.time.Duration.between(started, clock.instant()));
         }
         holder.replace(next);
+        if (reachable != null) {
+            next = checks(calls, reachable, next, health);
+        }
         summary.afterRefresh(next, address, missing);
+        return next;
+    }
+
+    /**
+     * The health checks, after the expiry snapshot is published ({@link HealthRound}): when any ran, the snapshot
+     * again with their results; a Vault found down meanwhile is published as for a refresh.
+     */
+    private PkiSnapshot checks(VaultCalls calls, Reachable reachable, PkiSnapshot published, HealthStatus status) {
+        List<EngineWork> works = reachable.found().works();
+        List<EngineWork> targets = healthChecks.targets(works);
+        if (targets.isEmpty()) {
+            return published;
+        }
+        PkiSnapshot next;
+        try {
+            healthChecks.run(calls, targets, works, this::forEachEngine);
+            next = HealthRound.withHealth(published, works);
+        } catch (VaultCalls.VaultDown e) {
+            next = unreachable(published.startedAt(), published, reachable.address, status, e.error());
+        }
+        holder.replace(next);
         return next;
     }
 
@@ -207,7 +248,7 @@ public class PkiRefresher {
         }
         List<EngineSnapshot> kept = previous.engines().stream()
                 .map(e -> new EngineSnapshot(e.engine(), e.namespace(), e.mountPath(), false, e.lastSuccess(),
-                        e.issuers(), e.crls(), e.leaves(), e.leavesCollected(), List.of(error)))
+                        e.issuers(), e.crls(), e.leaves(), e.leavesCollected(), List.of(error), e.health()))
                 .toList();
         VaultState old = previous.vault();
         // sealed or standby found by a request after sys/health answered: what the request said is the newer truth

@@ -45,6 +45,8 @@ public final class DemoVault implements AutoCloseable {
         Policy.Builder policy = Policy.builder().path("sys/mounts", "read");
         for (String mount : description.mounts()) {
             policy.path(mount + "*", "read", "list", "update");
+            // the mount's tune, for the PKI health checks (audit_visibility, allow_if_modified_since, ...)
+            policy.path("sys/mounts/" + mount + "tune", "read");
         }
         emulator.policies().put(POLICY, policy.build());
         // a throw-away secret of a throw-away in-memory server
