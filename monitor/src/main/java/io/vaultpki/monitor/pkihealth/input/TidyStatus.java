@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 /**
  * {@code <mount>/tidy-status} (https://developer.hashicorp.com/vault/api-docs/secret/pki#tidy-status): what
- * {@code tidy_last_run} reads, and what the exposition can publish as gauges ({@code vault_pki_tidy_*}, to come).
+ * {@code tidy_last_run} reads, and what the exposition publishes as the gauges {@code vault_pki_tidy_*}.
  *
  * @param state                   {@code state}: {@code Inactive}, {@code Running}, {@code Finished},
  *                                {@code Error}, {@code Cancelling} or {@code Cancelled}
