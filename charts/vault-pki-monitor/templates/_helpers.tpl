@@ -201,6 +201,9 @@ or `extraEnv` wins: the generated one is left out, so the container never carrie
 {{- if .Values.config }}
 {{- $generated = append $generated (dict "name" "MICRONAUT_CONFIG_FILES" "value" "/etc/vault-pki-monitor/config/application.yml") }}
 {{- end }}
+{{- if .Values.healthChecks.cliConfig }}
+{{- $generated = append $generated (dict "name" "MONITOR_HEALTH_CHECKS_CONFIG_FILE" "value" "/etc/vault-pki-monitor/config/health-checks.json") }}
+{{- end }}
 {{- with .Values.javaToolOptions }}
 {{- $generated = append $generated (dict "name" "JAVA_TOOL_OPTIONS" "value" .) }}
 {{- end }}

@@ -124,6 +124,24 @@ class MonitorDeploymentTest {
     }
 
     @Test
+    void healthChecksCliConfigIsMountedAsTheCliJsonFileTheMonitorReads() throws Exception {
+        Chart.Rendered rendered = CHART.render("healthChecks.cliConfig.tidy_last_run.enabled", "false",
+                "healthChecks.cliConfig.ca_validity_period.root_expiry_critical", "90d");
+
+        assertThat(rendered.envValue("MONITOR_HEALTH_CHECKS_CONFIG_FILE"))
+                .isEqualTo("/etc/vault-pki-monitor/config/health-checks.json");
+        assertThat(rendered.env()).doesNotContainKey("MICRONAUT_CONFIG_FILES");
+        Map<String, Object> data = at(rendered.one("ConfigMap"), "data");
+        assertThat(data).containsOnlyKeys("health-checks.json");
+        Map<?, ?> cli = new com.fasterxml.jackson.databind.ObjectMapper().readValue((String) data.get("health-checks.json"),
+                Map.class);
+        assertThat(cli).isEqualTo(Map.of("tidy_last_run", Map.of("enabled", false),
+                "ca_validity_period", Map.of("root_expiry_critical", "90d")));
+        assertThat(rendered.volumeMount("config")).containsEntry("mountPath", "/etc/vault-pki-monitor/config");
+        assertThat((String) at(rendered.one("Deployment"), "spec.template.metadata.annotations.checksum/config")).hasSize(64);
+    }
+
+    @Test
     void tokenMethodTakesTheTokenFromASecretNeverFromValues() {
         Chart.Rendered rendered = CHART.render("vault.auth.method", "token", "vault.auth.tokenSecret.name", "monitor-token");
 
