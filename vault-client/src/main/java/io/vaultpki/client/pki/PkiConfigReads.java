@@ -12,6 +12,7 @@ import io.vaultpki.client.http.VaultResponseFormatException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The configuration reads of one PKI mount that {@code vault pki health-check} grades
@@ -51,15 +52,11 @@ public final class PkiConfigReads {
      */
     public List<KeySummary> listKeys() {
         VaultRequest req = VaultRequest.list(VaultPaths.join(mount, "keys"));
-        JsonNode data;
-        try {
-            data = JsonResponses.data(req, executor.execute(req));
-        } catch (VaultNotFoundException e) {
-            if (e.isEmpty()) {
-                return List.of();
-            }
-            throw e;
+        Optional<JsonNode> found = PkiPaths.dataOrEmpty(executor, req);
+        if (found.isEmpty()) {
+            return List.of();
         }
+        JsonNode data = found.get();
         List<KeySummary> out = new ArrayList<>();
         for (String id : JsonResponses.strings(data.get("keys"))) {
             out.add(new KeySummary(id, data.path("key_info").path(id).path("key_name").asText("")));

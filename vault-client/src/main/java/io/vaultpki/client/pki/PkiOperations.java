@@ -208,15 +208,11 @@ public final class PkiOperations {
      */
     public Optional<CertificateRecord> readCertificate(String serial) {
         VaultRequest req = VaultRequest.get(path("cert", SerialNumbers.normalize(serial)));
-        JsonNode data;
-        try {
-            data = JsonResponses.data(req, executor.execute(req));
-        } catch (VaultNotFoundException e) {
-            if (e.isEmpty()) {
-                return Optional.empty();
-            }
-            throw e;
+        Optional<JsonNode> found = PkiPaths.dataOrEmpty(executor, req);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
+        JsonNode data = found.get();
         ParsedCertificate cert = CertificateParser.parse(req.path(), JsonResponses.text(req, data, "certificate"));
         long revokedAt = data.path("revocation_time").asLong(0);
         String rfc3339 = data.path("revocation_time_rfc3339").asText("");
@@ -267,17 +263,11 @@ public final class PkiOperations {
      */
     public Optional<Role> readRole(String name) {
         VaultRequest req = VaultRequest.get(path("roles", requireRef(name)));
-        try {
-            JsonNode data = JsonResponses.data(req, executor.execute(req));
+        return PkiPaths.dataOrEmpty(executor, req).map(data -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = JsonResponses.mapper().convertValue(data, Map.class);
-            return Optional.of(new Role(name, fields));
-        } catch (VaultNotFoundException e) {
-            if (e.isEmpty()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+            return new Role(name, fields);
+        });
     }
 
     private List<String> listKeys(String p) {

@@ -1,5 +1,6 @@
 package io.vaultpki.client.pki;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vaultpki.client.http.JsonResponses;
 import io.vaultpki.client.http.VaultExecutor;
 import io.vaultpki.client.http.VaultNotFoundException;
@@ -7,6 +8,7 @@ import io.vaultpki.client.http.VaultPaths;
 import io.vaultpki.client.http.VaultRequest;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Paths under a PKI mount, and the one check every caller-given name or reference passes. */
 final class PkiPaths {
@@ -19,6 +21,18 @@ final class PkiPaths {
         all[0] = mount;
         System.arraycopy(parts, 0, all, 1, parts.length);
         return VaultPaths.join(all);
+    }
+
+    /** The {@code data} of the answer; empty on Vault's empty 404 (nothing there), other errors thrown. */
+    static Optional<JsonNode> dataOrEmpty(VaultExecutor executor, VaultRequest req) {
+        try {
+            return Optional.of(JsonResponses.data(req, executor.execute(req)));
+        } catch (VaultNotFoundException e) {
+            if (e.isEmpty()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The {@code data.keys} of {@code LIST path}; empty on Vault's empty 404. */
