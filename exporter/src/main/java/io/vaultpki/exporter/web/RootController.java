@@ -51,7 +51,7 @@ public class RootController {
 
     @Get
     public HttpResponse<String> root(HttpRequest<?> request) {
-        if (!settings.enabled()) {
+        if (!settings.serves()) {
             return HttpResponse.notFound();
         }
         if (wantsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
