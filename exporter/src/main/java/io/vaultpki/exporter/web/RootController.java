@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.vaultpki.exporter.access.ApiTokens;
 import io.vaultpki.exporter.access.ClientCertificates;
 import io.vaultpki.exporter.api.ApiJson;
@@ -50,6 +51,8 @@ public class RootController {
     }
 
     @Get
+    // both, or the router answers a browser's Accept: text/html with 406 before this method can choose
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     public HttpResponse<String> root(HttpRequest<?> request) {
         if (!settings.serves()) {
             return HttpResponse.notFound();
