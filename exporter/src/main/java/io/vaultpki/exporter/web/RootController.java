@@ -63,6 +63,18 @@ public class RootController {
         return page.response();
     }
 
+    /**
+     * {@code /favicon.ico}: 204, so a browser's automatic request for an icon is not a 404 in its console (the page
+     * has no icon and loads nothing).
+     */
+    @Get("/favicon.ico")
+    public HttpResponse<Void> favicon() {
+        if (!settings.serves()) {
+            return HttpResponse.notFound();
+        }
+        return HttpResponse.<Void>noContent().header(HttpHeaders.CACHE_CONTROL, "max-age=86400");
+    }
+
     /** JSON only when asked for it and not for HTML: a browser's Accept names text/html. */
     static boolean wantsJson(String accept) {
         return accept != null && accept.contains("application/json") && !accept.contains("text/html");

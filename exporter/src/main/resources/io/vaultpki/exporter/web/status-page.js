@@ -5,6 +5,11 @@
   var API = '/api/v1';
   var REFRESH_MS = 60000;
   var timer = null;
+  var LABELS = { 'state': 'State', 'name': 'Name', 'source': 'Source', 'mount-role': 'Mount / role',
+    'subject': 'Subject', 'not-after': 'Not after', 'time-left': 'Time left', 'next-renewal': 'Next renewal',
+    'last-switch': 'Last switch', 'failures': 'Failures', 'last-error': 'Last error', 'hook': 'Hook',
+    'formats': 'Formats', 'audit': 'Audit', 'time': 'Time', 'event': 'Event', 'actor': 'Actor',
+    'outcome': 'Outcome', 'status': 'Status', 'detail': 'Detail', 'none': 'Events' };
   var $ = function (id) { return document.getElementById(id); };
 
   function token() { try { return sessionStorage.getItem(KEY) || ''; } catch (e) { return ''; } }
@@ -30,6 +35,8 @@
   function cell(row, field, text) {
     var td = document.createElement('td');
     td.setAttribute('data-field', field);
+    // the column's name, shown beside the value on narrow screens (CSS attr())
+    td.setAttribute('data-label', LABELS[field] || field);
     td.textContent = text === null || text === undefined || text === '' ? '\u2014' : String(text);
     row.appendChild(td);
     return td;
@@ -91,6 +98,7 @@
       tr.setAttribute('data-state', st);
       var s = document.createElement('td');
       s.setAttribute('data-field', 'state');
+      s.setAttribute('data-label', LABELS.state);
       badge(s, st);
       tr.appendChild(s);
       cell(tr, 'name', c.name);
@@ -107,6 +115,7 @@
       cell(tr, 'formats', Array.isArray(c.formats) ? c.formats.join(', ') : null);
       var a = document.createElement('td');
       a.setAttribute('data-field', 'audit');
+      a.setAttribute('data-label', LABELS.audit);
       var button = document.createElement('button');
       button.type = 'button';
       button.setAttribute('data-action', 'audit');

@@ -32,6 +32,9 @@ class StatusPageDisabledTest {
                         () -> client.toBlocking().exchange(HttpRequest.GET("/").accept(type), String.class));
                 assertThat(e.getStatus().getCode()).isEqualTo(404);
             }
+            HttpClientResponseException icon = assertThrows(HttpClientResponseException.class,
+                    () -> client.toBlocking().exchange(HttpRequest.GET("/favicon.ico"), String.class));
+            assertThat(icon.getStatus().getCode()).isEqualTo(404);
             assertThat(client.toBlocking().exchange("/health/liveness").getStatus().getCode()).isEqualTo(200);
         }
     }

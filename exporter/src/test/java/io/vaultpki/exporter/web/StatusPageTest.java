@@ -172,6 +172,13 @@ class StatusPageTest implements TestPropertyProvider {
     }
 
     @Test
+    void theFaviconIsAnEmptyAnswerNotA404InTheBrowsersConsole() {
+        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.GET("/favicon.ico"), String.class);
+
+        assertThat(r.getStatus().getCode()).isEqualTo(204);
+    }
+
+    @Test
     void aBrowsersAcceptHeaderGetsThePage() {
         assertThat(RootController.wantsJson("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")).isFalse();
         assertThat(RootController.wantsJson(null)).isFalse();
