@@ -3,6 +3,7 @@ package io.vaultpki.exporter;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -146,8 +147,8 @@ class ExporterApplicationTest implements TestPropertyProvider {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theRootAnswers200NamingTheAppItsVersionAndLinksButNoSecret() throws Exception {
-        HttpResponse<String> root = http.toBlocking().exchange(HttpRequest.GET("/"), String.class);
+    void theRootAnswers200NamingTheAppItsVersionAndLinksButNoSecretToAClientAskingForJson() throws Exception {
+        HttpResponse<String> root = http.toBlocking().exchange(HttpRequest.GET("/").accept(MediaType.APPLICATION_JSON_TYPE), String.class);
 
         assertThat(root.getStatus().getCode()).isEqualTo(200);
         assertThat(root.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("application/json"));

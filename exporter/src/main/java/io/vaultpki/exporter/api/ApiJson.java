@@ -1,6 +1,9 @@
 package io.vaultpki.exporter.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -18,7 +21,10 @@ import java.time.Instant;
 
 /**
  * The API's JSON: snake_case names, RFC 3339 times, strict parsing (duplicate keys rejected, nesting bounded). One
- * mapper of our own rather than the framework's, so the wire format does not change with a serde upgrade.
+ * mapper of our own rather than the framework's, so the wire format does not change with a serde upgrade. Text is
+ * written with {@code <}, {@code >}, {@code &}, {@code '} and the JavaScript line separators as JSON unicode
+ * escapes (backslash-u): the same JSON to a parser, but never markup if a response is ever shown or sniffed as HTML (names,
+ * subjects and errors are hostile input).
  */
 public final class ApiJson {
 
@@ -36,11 +42,35 @@ public final class ApiJson {
             .build();
 
     static {
+        MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(16).maxStringLength(64 * 1024).maxNumberLength(32).build());
     }
 
     private ApiJson() {
+    }
+
+    /** Jackson's standard escapes plus the HTML-significant characters and U+2028/U+2029. */
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+
+        private final int[] table;
+
+        HtmlSafeEscapes() {
+            table = CharacterEscapes.standardAsciiEscapesForJSON();
+            for (char c : new char[]{'<', '>', '&', '\''}) {
+                table[c] = CharacterEscapes.ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return table;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 
     /** Serialises {@code value} (records and maps) as compact JSON. */

@@ -62,6 +62,8 @@ final class ExportView {
         out.put("last_error", status.lastError() == null ? null : VaultErrors.text(status.lastError()));
         out.put("consecutive_failures", status.consecutiveFailures());
         out.put("last_success", time(status.lastSuccess()));
+        // when the current files were switched in (the version's write time)
+        out.put("last_switch", time(meta == null ? null : meta.writtenAt()));
         out.put("directory", status.directory() == null ? null : status.directory().toString());
         out.put("files", files(status, meta));
         return out;

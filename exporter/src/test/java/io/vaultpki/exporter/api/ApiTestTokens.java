@@ -9,15 +9,15 @@ import java.util.Map;
 /** The API tokens the HTTP tests configure, as flattened properties the way environment variables would set them. */
 public final class ApiTestTokens {
 
-    static final String READER = "reader-token-0123456789abcdef";
-    static final String WRITER = "writer-token-0123456789abcdef";
-    static final String KEYS = "keys-token-0123456789abcdef";
-    static final String WRITE_ONLY = "writeonly-token-0123456789ab";
+    public static final String READER = "reader-token-0123456789abcdef";
+    public static final String WRITER = "writer-token-0123456789abcdef";
+    public static final String KEYS = "keys-token-0123456789abcdef";
+    public static final String WRITE_ONLY = "writeonly-token-0123456789ab";
 
     private ApiTestTokens() {
     }
 
-    static Map<String, Object> properties() {
+    public static Map<String, Object> properties() {
         Map<String, Object> p = new HashMap<>();
         p.put("exporter.api.tokens[0].name", "reader");
         p.put("exporter.api.tokens[0].sha256", sha256(READER));

@@ -39,15 +39,15 @@ import java.util.function.Supplier;
 @Requires(property = InMemoryExports.PROPERTY, value = "true")
 public class InMemoryExports implements ExportService {
 
-    static final String PROPERTY = "test.in-memory-exports";
-    static final String KEY_BYTES = "-----BEGIN PRIVATE KEY-----\nTEST-KEY-MATERIAL-NEVER-LOGGED\n-----END PRIVATE KEY-----\n";
+    public static final String PROPERTY = "test.in-memory-exports";
+    public static final String KEY_BYTES = "-----BEGIN PRIVATE KEY-----\nTEST-KEY-MATERIAL-NEVER-LOGGED\n-----END PRIVATE KEY-----\n";
 
     private final Map<String, ExportStatus> exports = new ConcurrentHashMap<>();
     private final Map<String, Map<String, byte[]>> files = new ConcurrentHashMap<>();
     private final AtomicReference<Supplier<RuntimeException>> failure = new AtomicReference<>();
     final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    void reset() {
+    public void reset() {
         exports.clear();
         files.clear();
         failure.set(null);
@@ -59,7 +59,7 @@ public class InMemoryExports implements ExportService {
     }
 
     /** Adds an API-origin export with a current version holding cert.pem and key.pem. */
-    ExportStatus put(ExportSpec spec) {
+    public ExportStatus put(ExportSpec spec) {
         Map<String, byte[]> content = new TreeMap<>();
         String certName = spec.naming().fileName(ExportFile.CERT_PEM);
         content.put(certName, ("-----BEGIN CERTIFICATE-----\n" + spec.name() + "\n-----END CERTIFICATE-----\n")

@@ -96,6 +96,19 @@ class ExporterHttpsTest {
     }
 
     @Test
+    void servesTheStatusPageOnlyOverHttpsUnderTheSameClientAuthentication() throws Exception {
+        HttpClient trusted = client(TestCertificates.clientCertificate(clientCa, "browser"));
+        var page = get(trusted, "https://127.0.0.1:" + requiredPort + "/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'none';"));
+        assertThatThrownBy(() -> get(client(null), "https://127.0.0.1:" + requiredPort + "/"))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
     void requiredClientAuthenticationRefusesAClientWithoutACertificateOrFromAnotherCa() throws Exception {
         HttpClient anonymous = client(null);
         HttpClient stranger = client(TestCertificates.clientCertificate(TestCertificates.ca("another CA"), "stranger"));
