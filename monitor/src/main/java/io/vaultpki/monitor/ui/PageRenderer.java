@@ -36,7 +36,8 @@ final class PageRenderer {
                 .append("<div id=\"content-head\">\n").append(HeaderSection.render(report, now)).append("</div>\n")
                 // the filters stay outside the regions the self-refresh replaces: typing is never interrupted
                 .append(filters(snapshot.engines()))
-                .append("<main id=\"content\">\n")
+                .append("<main id=\"content\" data-generated-at=\"").append(Html.text(report.generatedAt()))
+                .append("\">\n")
                 .append(IssuerTable.render(rows, now))
                 .append(TimelineSvg.render(rows, now, thresholds.warning(), thresholds.critical()))
                 .append(HealthSectionView.render(report.engines()))

@@ -147,6 +147,51 @@ class StatusPageBrowserTest {
         assertThat(ids(visibleRows())).containsExactlyElementsOf(monitor.issuerIdsByTimeLeft());
     }
 
+    @Test
+    void theSelfRefreshReplacesTheDataAndKeepsTheFiltersAndTheSortOrder() {
+        String generated = chromium.driver().findElement(By.id("content")).getAttribute("data-generated-at");
+        new Select(chromium.driver().findElement(By.id("filter-state"))).selectByValue("critical");
+        chromium.driver().findElement(By.cssSelector("th[data-key=engine] button")).click();
+        List<String> before = ids(visibleRows());
+
+        chromium.driver().executeAsyncScript(
+                "window.vaultPkiStatusPage.refresh().then(arguments[arguments.length - 1]);");
+
+        chromium.waiting(Duration.ofSeconds(10)).until(d -> !generated.equals(
+                d.findElement(By.id("content")).getAttribute("data-generated-at")));
+        assertThat(ids(visibleRows())).isEqualTo(before);
+        assertThat(visibleRows()).allMatch(r -> "critical".equals(r.getAttribute("data-state")));
+        assertThat(chromium.driver().findElement(By.cssSelector("th[data-key=engine]")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+        assertThat(chromium.driver().findElement(By.id("refresh-note")).getText()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void everyFormControlHasALabelAndEveryStateIsAWord() {
+        for (WebElement control : chromium.driver().findElements(By.cssSelector("select, input"))) {
+            assertThat(chromium.driver().executeScript("return arguments[0].labels.length;", control))
+                    .as(control.getAttribute("id")).isEqualTo(1L);
+        }
+        assertThat(chromium.driver().findElements(By.cssSelector(".badge")))
+                .allMatch(b -> b.getText().matches(".*\\b(ok|warning|critical|error)\\b.*"));
+    }
+
+    @Test
+    void atPhoneWidthOnlyTheWideTablesScrollNotThePage() {
+        try {
+            chromium.viewport(390, 844);
+            chromium.driver().navigate().refresh();
+            chromium.waiting(Duration.ofSeconds(10)).until(d -> !rows().isEmpty());
+
+            Object overflow = chromium.driver().executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        } finally {
+            chromium.viewport(WIDTH, HEIGHT);
+        }
+    }
+
     /** The README's picture of the demo: {@code docs/images/monitor-status-page.png}, exactly 1280×800. */
     @Test
     void writesTheScreenshotOfTheDemoForTheReadme() throws Exception {
