@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +191,27 @@ class StatusPageBrowserTest {
         } finally {
             chromium.viewport(WIDTH, HEIGHT);
         }
+    }
+
+    @Test
+    void inDarkModeThePageIsDarkAndItsStatesStillReadable() {
+        String light = background();
+        try {
+            chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                    List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+
+            assertThat(background()).isNotEqualTo(light).isEqualTo("rgb(13, 17, 23)");
+            if (System.getProperty("vaultpki.screenshot.dark") != null) {
+                chromium.screenshot(Path.of(System.getProperty("vaultpki.screenshot.dark")));
+            }
+        } finally {
+            chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    private static String background() {
+        return (String) chromium.driver().executeScript(
+                "return getComputedStyle(document.body).backgroundColor;");
     }
 
     /** The README's picture of the demo: {@code docs/images/monitor-status-page.png}, exactly 1280×800. */
