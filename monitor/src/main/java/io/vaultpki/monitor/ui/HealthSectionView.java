@@ -34,7 +34,7 @@ final class HealthSectionView {
                             + "class=\"sort\">Check</button></th>")
                     .append("<th scope=\"col\">Status</th><th scope=\"col\">Object</th><th scope=\"col\">Message</th>")
                     .append("</tr></thead>\n<tbody>\n");
-            for (StatusReport.Check check : checks.results()) {
+            for (StatusReport.Check check : worstFirst(checks.results())) {
                 out.append("<tr class=\"check\" data-engine=\"").append(Html.text(engine.engine()))
                         .append("\" data-state=\"").append(Html.text(check.state())).append("\" data-text=\"")
                         .append(Html.text((engine.engine() + " " + check.check() + " " + check.message() + " "
@@ -53,5 +53,12 @@ final class HealthSectionView {
             out.append("<p class=\"empty\">No health-check run yet (or checks are off).</p>\n");
         }
         return out.append("</section>\n").toString();
+    }
+
+    /** Results that count first (critical, warning), in the CLI's order within a state: what needs a look. */
+    private static List<StatusReport.Check> worstFirst(List<StatusReport.Check> results) {
+        return results.stream().sorted(java.util.Comparator.comparing((StatusReport.Check c) ->
+                io.vaultpki.monitor.status.Severity.fromLabel(c.state()).orElse(
+                        io.vaultpki.monitor.status.Severity.ERROR)).reversed()).toList();
     }
 }

@@ -29,8 +29,11 @@ final class TimelineSvg {
         }
         Instant start = rows.stream().map(r -> r.issuer().notBefore()).min(Instant::compareTo).orElse(now);
         Instant end = rows.stream().map(r -> r.issuer().notAfter()).max(Instant::compareTo).orElse(now);
-        start = earliest(start, now.minus(critical));
-        end = latest(end, now.plus(warning).plus(warning.dividedBy(10)));
+        // the axis spans at most a year either side of now (a 10-year root would squeeze the next weeks, where
+        // renewals happen, into a few pixels); longer bars are cut at the edge and marked, their tooltips exact
+        Duration reach = Duration.ofDays(366).plus(warning);
+        start = latest(earliest(start, now.minus(critical)), now.minus(reach));
+        end = earliest(latest(end, now.plus(warning).plus(warning.dividedBy(10))), now.plus(reach));
         Axis axis = new Axis(start, end);
         int height = TOP + rows.size() * (BAR + GAP) + 10;
         out.append("<div class=\"scroll\"><svg id=\"timeline-svg\" role=\"img\" aria-labelledby=\"timeline-desc\" "
@@ -52,8 +55,10 @@ final class TimelineSvg {
     }
 
     private static void bar(StringBuilder out, IssuerRow row, Axis axis, int y) {
-        double x1 = axis.x(row.issuer().notBefore());
-        double x2 = axis.x(row.issuer().notAfter());
+        boolean cutStart = row.issuer().notBefore().isBefore(axis.start());
+        boolean cutEnd = row.issuer().notAfter().isAfter(axis.end());
+        double x1 = axis.x(cutStart ? axis.start() : row.issuer().notBefore());
+        double x2 = axis.x(cutEnd ? axis.end() : row.issuer().notAfter());
         String label = (row.issuer().name().isEmpty() ? row.issuer().id() : row.issuer().name()) + " ("
                 + row.engine() + ")";
         out.append("<g class=\"bar-group\" data-engine=\"").append(Html.text(row.engine()))
@@ -61,12 +66,22 @@ final class TimelineSvg {
                 .append(Html.text(row.searchText())).append("\">")
                 .append("<text class=\"bar-label\" x=\"4\" y=\"").append(y + BAR - 5).append("\">")
                 .append(Html.text(shorten(label))).append("</text>")
-                .append("<rect class=\"bar st-").append(Html.text(row.state())).append("\" data-issuer-id=\"")
+                .append("<rect class=\"bar st-").append(Html.text(row.state()))
+                .append(cutStart ? " cut-start" : "").append(cutEnd ? " cut-end" : "").append("\" data-issuer-id=\"")
                 .append(Html.text(row.issuer().id())).append("\" x=\"").append(fmt(x1)).append("\" y=\"").append(y)
                 .append("\" width=\"").append(fmt(Math.max(2, x2 - x1))).append("\" height=\"").append(BAR)
                 .append("\" rx=\"3\"><title>").append(Html.text(label + ": " + row.state() + ", "
                         + Html.time(row.issuer().notBefore()) + " to " + Html.time(row.issuer().notAfter())
-                        + ", " + Html.left(row.secondsLeft()))).append("</title></rect></g>\n");
+                        + ", " + Html.left(row.secondsLeft()))).append("</title></rect>");
+        if (cutStart) { // the bar began before the axis
+            out.append("<text class=\"cut\" x=\"").append(fmt(x1 + 2)).append("\" y=\"").append(y + BAR - 5)
+                    .append("\">\u25C0</text>");
+        }
+        if (cutEnd) { // the bar goes on beyond the axis
+            out.append("<text class=\"cut\" x=\"").append(fmt(x2 - 12)).append("\" y=\"").append(y + BAR - 5)
+                    .append("\">\u25B6</text>");
+        }
+        out.append("</g>\n");
     }
 
     private static void line(StringBuilder out, String kind, double x, int height, String title) {
@@ -75,15 +90,14 @@ final class TimelineSvg {
                 .append("\"><title>").append(Html.text(title)).append("</title></line>\n");
     }
 
-    /** A tick per year (or per month when the axis spans less than two years). */
+    /** A tick per year, or per month (every third month past 13 months) when the axis spans less than 3 years. */
     private static void years(StringBuilder out, Axis axis, int height) {
+        long days = Duration.between(axis.start(), axis.end()).toDays();
+        boolean monthly = days < 3 * 365;
+        int step = days > 400 ? 3 : 1;
         var from = axis.start().atZone(ZoneOffset.UTC).toLocalDate().withDayOfYear(1);
-        boolean monthly = Duration.between(axis.start(), axis.end()).toDays() < 730;
-        if (monthly) {
-            from = axis.start().atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
-        }
         int ticks = 0;
-        for (var d = from; ticks < 40; d = monthly ? d.plusMonths(1) : d.plusYears(1), ticks++) {
+        for (var d = from; ticks < 60; d = monthly ? d.plusMonths(step) : d.plusYears(1), ticks++) {
             Instant t = d.atStartOfDay(ZoneOffset.UTC).toInstant();
             if (t.isAfter(axis.end())) {
                 break;
@@ -92,6 +106,9 @@ final class TimelineSvg {
                 continue;
             }
             double x = axis.x(t);
+            if (x > WIDTH - 50) {
+                break; // no room for the label
+            }
             out.append("<line class=\"tick\" x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x))
                     .append("\" y1=\"").append(TOP - 8).append("\" y2=\"").append(height).append("\"/>")
                     .append("<text class=\"tick-label\" x=\"").append(fmt(x + 2)).append("\" y=\"").append(TOP - 14)

@@ -140,6 +140,30 @@ class StatusPageTest {
     }
 
     @Test
+    void healthCheckResultsThatCountAreListedFirst() {
+        holder.replace(snapshot(engine("pki/", List.of(issuer(OK, "root", in(Duration.ofDays(400)))))
+                .withHealth(health(Instant.now(),
+                        result("pki/", "ca_validity_period", CheckStatus.OK, "issuer/x", "fine"),
+                        result("pki/", "role_allows_localhost", CheckStatus.WARNING, "roles/web", "localhost"),
+                        result("pki/", "enable_auto_tidy", CheckStatus.CRITICAL, "config/auto-tidy", "off")))));
+
+        String page = http.toBlocking().retrieve("/");
+
+        assertThat(Page.all(page, "<tr class=\"check\" [^>]*data-state=\"(\\w+)\"")).containsExactly("critical",
+                "warning", "ok");
+    }
+
+    @Test
+    void aRootLongerThanTheTimelinesReachIsCutAtTheEdgeAndMarked() {
+        holder.replace(snapshot(engine("pki/", List.of(issuer(OK, "root", in(Duration.ofDays(3650))),
+                issuer(WARN, "int", in(Duration.ofDays(20)))))));
+
+        String page = http.toBlocking().retrieve("/");
+
+        assertThat(Page.all(page, "<rect class=\"bar ([^\"]*)\"")).containsExactly("st-warning", "st-ok cut-end");
+    }
+
+    @Test
     void thePageShowsNoTokenOrSecret() {
         threeIssuers();
 
