@@ -60,7 +60,11 @@ public class StatusReporter {
      * state and rule still cover everything).
      */
     public StatusReport report(Optional<Severity> atLeast) {
-        PkiSnapshot snapshot = snapshots.current();
+        return report(snapshots.current(), atLeast);
+    }
+
+    /** The report of {@code snapshot}, for a reader (the status page) that also shows more of that same snapshot. */
+    public StatusReport report(PkiSnapshot snapshot, Optional<Severity> atLeast) {
         Instant now = clock.instant();
         Finding overall = overallError(snapshot).orElse(new Finding(Severity.OK, Long.MAX_VALUE, ""));
         List<StatusReport.Engine> engines = new ArrayList<>();
