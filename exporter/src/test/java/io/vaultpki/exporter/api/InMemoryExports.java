@@ -60,6 +60,11 @@ public class InMemoryExports implements ExportService {
 
     /** Adds an API-origin export with a current version holding cert.pem and key.pem. */
     public ExportStatus put(ExportSpec spec) {
+        return put(spec, Instant.parse("2026-11-23T10:00:00Z"));
+    }
+
+    /** Like {@link #put(ExportSpec)}, the certificate issued at {@code now} (72 h lifetime), for distinct expiries. */
+    public ExportStatus put(ExportSpec spec, Instant now) {
         Map<String, byte[]> content = new TreeMap<>();
         String certName = spec.naming().fileName(ExportFile.CERT_PEM);
         content.put(certName, ("-----BEGIN CERTIFICATE-----\n" + spec.name() + "\n-----END CERTIFICATE-----\n")
@@ -67,7 +72,6 @@ public class InMemoryExports implements ExportService {
         content.put(spec.naming().fileName(ExportFile.KEY_PEM), KEY_BYTES.getBytes(StandardCharsets.US_ASCII));
         Map<String, String> hashes = new TreeMap<>();
         content.forEach((k, v) -> hashes.put(k, sha256(v)));
-        Instant now = Instant.parse("2026-11-23T10:00:00Z");
         ExportMetadata meta = new ExportMetadata(spec.name(), spec.source().wire(), spec.mount(), spec.role(),
                 spec.issuerRef(), "3c:9f:01:aa", "CN=" + spec.commonName(), spec.commonName(), spec.altNames(),
                 spec.ipSans(), spec.uriSans(), now, now.plusSeconds(72 * 3600), "CN=Intermediate", null, 72 * 3600,
