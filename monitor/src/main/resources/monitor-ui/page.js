@@ -89,6 +89,9 @@
       });
   }
 
+  // the filters apply as they change; Enter in the search box must not submit (and reload) the page
+  byId('filters').addEventListener('submit', function (event) { event.preventDefault(); });
+
   ['filter-engine', 'filter-state', 'filter-text'].forEach(function (id) {
     byId(id).addEventListener('input', applyFilters);
     byId(id).addEventListener('change', applyFilters);

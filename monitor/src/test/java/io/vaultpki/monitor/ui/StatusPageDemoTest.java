@@ -63,6 +63,14 @@ class StatusPageDemoTest {
     }
 
     @Test
+    void thePagesPolicyAllowsOnlyItsOwnScriptByHashAndNothingFromElsewhere() {
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("default-src 'none'", "script-src 'sha256-", "frame-ancestors 'none'")
+                .doesNotContain("script-src 'unsafe-inline'", "http:", "https:");
+        assertThat(page.body()).doesNotContainPattern("\\son[a-z]+=\"");
+    }
+
+    @Test
     void theDemoTimelineHasOneBarPerIssuer() {
         assertThat(Page.timelineBars(page.body())).containsExactlyElementsOf(monitor.issuerIdsByTimeLeft());
     }
