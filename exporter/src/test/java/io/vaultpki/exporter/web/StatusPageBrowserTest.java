@@ -21,8 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 14: the exporter's status page in a real (headless) browser, 1280×800: only the token form without a token,
  * a refused token lists nothing, a read token lists the exports soonest expiry first and lives in sessionStorage only,
- * "Forget token" clears it, an export's audit events show on request, and the README's screenshot. Skipped where
- * Chromium is not installed.
+ * "Forget token" clears it, and an export's audit events show on request (the README's screenshot is
+ * {@link DemoStatusPageBrowserTest}'s, in the demo state). Skipped where Chromium is not installed.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -231,26 +229,6 @@ class StatusPageBrowserTest implements TestPropertyProvider {
                 !d.findElements(By.cssSelector("#audit-body tr[data-event]")).isEmpty());
         assertThat(byId("audit").isDisplayed()).isTrue();
         assertThat(byId("audit-export").getText()).contains("web-frontend");
-        assertThat(consoleErrors()).isEmpty();
-    }
-
-    /**
-     * The README's picture, exactly 1280×800: written to {@code target/screenshots/} on every run, and over
-     * {@code docs/images/exporter-status-page.png} only with {@code -Dvault-pki.update-screenshots=true}.
-     */
-    @Test
-    void writesTheScreenshotOfTheListedExportsForTheReadme() throws Exception {
-        enterToken(ApiTestTokens.READER);
-        Path file = Boolean.getBoolean("vault-pki.update-screenshots")
-                ? repositoryRoot().resolve("docs/images/exporter-status-page.png")
-                : Path.of("target", "screenshots", "exporter-status-page.png").toAbsolutePath();
-        Files.createDirectories(file.getParent());
-
-        chromium.screenshot(file);
-
-        BufferedImage image = ImageIO.read(file.toFile());
-        assertThat(image.getWidth()).isEqualTo(WIDTH);
-        assertThat(image.getHeight()).isEqualTo(HEIGHT);
         assertThat(consoleErrors()).isEmpty();
     }
 
