@@ -4,15 +4,13 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.vaultpki.support.web.InlineSources;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * The status page: one static HTML document with its style and script inline, assembled once from three class-path
@@ -33,7 +31,7 @@ public class StatusPage {
         String style = resource("status-page.css");
         String script = resource("status-page.js");
         this.html = resource("status-page.html").replace(STYLE_MARK, style).replace(SCRIPT_MARK, script);
-        this.policy = "default-src 'none'; script-src '" + hash(script) + "'; style-src '" + hash(style) + "'; "
+        this.policy = "default-src 'none'; script-src " + InlineSources.sha256(script) + "; style-src " + InlineSources.sha256(style) + "; "
                 + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
@@ -64,16 +62,6 @@ public class StatusPage {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The CSP source expression of an inline element's exact text. */
-    static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

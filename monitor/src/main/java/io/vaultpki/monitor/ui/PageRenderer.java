@@ -5,6 +5,7 @@ import io.vaultpki.monitor.metrics.LeafSeriesConfiguration;
 import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.status.StatusReport;
+import io.vaultpki.support.web.InlineSources;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ final class PageRenderer {
      * The inline script's CSP source ({@code 'sha256-…'} of exactly what stands between its tags): the page's policy
      * allows that script and no other, so an escaping mistake could not run injected script.
      */
-    static final String SCRIPT_SOURCE = "'sha256-" + sha256Base64("\n" + SCRIPT) + "'";
+    static final String SCRIPT_SOURCE = InlineSources.sha256("\n" + SCRIPT);
 
     private PageRenderer() {
     }
@@ -89,15 +90,6 @@ final class PageRenderer {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256Base64(String text) {
-        try {
-            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }
