@@ -5,10 +5,8 @@
   var API = '/api/v1';
   var REFRESH_MS = 60000;
   var timer = null;
-  var LABELS = { 'state': 'State', 'name': 'Name', 'source': 'Source', 'mount-role': 'Mount / role',
-    'subject': 'Subject', 'not-after': 'Not after', 'time-left': 'Time left', 'next-renewal': 'Next renewal',
-    'last-switch': 'Last switch', 'failures': 'Failures', 'last-error': 'Last error', 'hook': 'Hook',
-    'formats': 'Formats', 'audit': 'Audit', 'time': 'Time', 'event': 'Event', 'actor': 'Actor',
+  var LABELS = { 'state': 'State', 'name': 'Name', 'source': 'Source', 'subject': 'Subject',
+    'not-after': 'Expires', 'renewal': 'Renewal', 'failures': 'Failures', 'output': 'Output', 'audit': 'Audit', 'time': 'Time', 'event': 'Event', 'actor': 'Actor',
     'outcome': 'Outcome', 'status': 'Status', 'detail': 'Detail', 'none': 'Events' };
   var $ = function (id) { return document.getElementById(id); };
 
@@ -40,6 +38,16 @@
     td.textContent = text === null || text === undefined || text === '' ? '\u2014' : String(text);
     row.appendChild(td);
     return td;
+  }
+
+  /** A second, muted line in a cell (e.g. the time left under the expiry), kept in its own named span. */
+  function sub(td, field, text) {
+    if (text === null || text === undefined || text === '') { return; }
+    var span = document.createElement('span');
+    span.className = 'sub';
+    span.setAttribute('data-field', field);
+    span.textContent = String(text);
+    td.appendChild(span);
   }
 
   function when(iso) {
@@ -102,17 +110,15 @@
       badge(s, st);
       tr.appendChild(s);
       cell(tr, 'name', c.name);
-      cell(tr, 'source', c.source);
-      cell(tr, 'mount-role', c.role ? c.mount + ' / ' + c.role : c.mount);
+      sub(cell(tr, 'source', c.source), 'mount-role', c.role ? c.mount + ' / ' + c.role : c.mount);
       cell(tr, 'subject', c.subject);
-      cell(tr, 'not-after', when(c.not_after));
-      cell(tr, 'time-left', timeLeft(c.not_after));
-      cell(tr, 'next-renewal', when(c.renew_at));
-      cell(tr, 'last-switch', when(c.last_switch));
-      cell(tr, 'failures', c.consecutive_failures);
-      cell(tr, 'last-error', c.last_error);
-      cell(tr, 'hook', c.hook);
-      cell(tr, 'formats', Array.isArray(c.formats) ? c.formats.join(', ') : null);
+      var left = timeLeft(c.not_after);
+      sub(cell(tr, 'not-after', when(c.not_after)), 'time-left', left && left.indexOf('expired') !== 0 ? left + ' left' : left);
+      var renewal = cell(tr, 'renewal', c.renew_at ? 'next ' + when(c.renew_at) : null);
+      sub(renewal, 'last-switch', c.last_switch ? 'switched ' + when(c.last_switch) : null);
+      sub(cell(tr, 'failures', c.consecutive_failures), 'last-error', c.last_error);
+      var output = cell(tr, 'output', Array.isArray(c.formats) ? c.formats.join(', ') : null);
+      sub(output, 'hook', c.hook ? 'hook ' + c.hook : null);
       var a = document.createElement('td');
       a.setAttribute('data-field', 'audit');
       a.setAttribute('data-label', LABELS.audit);

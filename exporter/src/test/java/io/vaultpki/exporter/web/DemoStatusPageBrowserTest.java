@@ -136,6 +136,13 @@ class DemoStatusPageBrowserTest {
     }
 
     @Test
+    void at1280PixelsEveryColumnOfTheExportsTableIsVisibleWithoutScrolling() {
+        Number hidden = (Number) chromium.driver().executeScript(
+                "var s = document.querySelector('#exports .scroll'); return s.scrollWidth - s.clientWidth;");
+        assertThat(hidden.intValue()).isLessThanOrEqualTo(0);
+    }
+
+    @Test
     void inDarkModeTheBackgroundIsDark() {
         try {
             chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",

@@ -29,7 +29,7 @@ final class PageRenderer {
     }
 
     static String render(PkiSnapshot snapshot, StatusReport report, ExpiryThresholds thresholds,
-                         LeafSeriesConfiguration series, Instant now) {
+                         LeafSeriesConfiguration series, Instant now, String docsUrl) {
         List<IssuerRow> rows = IssuerRow.of(snapshot, report);
         StringBuilder out = new StringBuilder(16_384);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -49,7 +49,7 @@ final class PageRenderer {
                 .append(HealthSectionView.render(report.engines()))
                 .append(LeafSection.render(snapshot, series, now))
                 .append("</main>\n")
-                .append(footer(report))
+                .append(footer(report, docsUrl))
                 .append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return out.toString();
     }
@@ -71,14 +71,15 @@ final class PageRenderer {
                 + "placeholder=\"name, ID, subject\" autocomplete=\"off\">\n</form>\n").toString();
     }
 
-    private static String footer(StatusReport report) {
+    private static String footer(StatusReport report, String docsUrl) {
         return "<footer>\n<p>Generated <time id=\"generated-at\" datetime=\"" + Html.text(report.generatedAt())
                 + "\">" + Html.text(report.generatedAt()) + "</time>; refreshes itself every 30 s "
                 + "<span id=\"refresh-note\" role=\"status\" aria-live=\"polite\"></span></p>\n"
                 + "<nav aria-label=\"Endpoints\"><a href=\"metrics\">/metrics</a> \u00b7 "
                 + "<a href=\"api/v1/status\">/api/v1/status</a> \u00b7 <a href=\"status\">/status</a> \u00b7 "
                 + "<a href=\"health\">/health</a> \u00b7 "
-                + "docs: <cite>docs/status-pages.md</cite> in the repository</nav>\n"
+                + (docsUrl.isEmpty() ? "docs: <cite>docs/status-pages.md</cite> in the repository"
+                        : "<a href=\"" + Html.text(docsUrl) + "\" rel=\"noreferrer\">docs</a>") + "</nav>\n"
                 + "</footer>\n";
     }
 

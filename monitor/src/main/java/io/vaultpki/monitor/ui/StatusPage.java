@@ -52,7 +52,7 @@ public class StatusPage {
         PkiSnapshot snapshot = snapshots.current();
         StatusReport report = reporter.report(snapshot, Optional.empty());
         Instant now = Instant.parse(report.generatedAt());
-        return HttpResponse.ok(PageRenderer.render(snapshot, report, thresholds, series, now))
+        return HttpResponse.ok(PageRenderer.render(snapshot, report, thresholds, series, now, ui.docsUrl()))
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 // inline style and the page's own script only (by its hash), nothing loaded from anywhere else
