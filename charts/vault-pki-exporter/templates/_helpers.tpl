@@ -305,7 +305,8 @@ win). Token entries name files of the mounted `exporter.api.tokensSecret`, never
 {{- with $x.hooks }}
 {{- $_ := set $exporter "hooks" . }}
 {{- end }}
-{{- if $x.api.tokens }}
+{{- /* One-shot mode has no API: its tokens are left out, so the init container needs no token files. */}}
+{{- if and $x.api.tokens (not .Values.initContainer.enabled) }}
 {{- if not $x.api.tokensSecret }}
 {{- fail "exporter.api.tokens needs exporter.api.tokensSecret: the Secret holding the token (or hash) files" }}
 {{- end }}
@@ -331,5 +332,92 @@ win). Token entries name files of the mounted `exporter.api.tokensSecret`, never
 {{- end }}
 {{- if $config }}
 {{- toYaml $config }}
+{{- end }}
+{{- end }}
+
+{{/*
+One-shot mode (`initContainer.enabled`): the exporter runs `--once` as an init container of an app's pod.
+
+`vault-pki-exporter.initContainer` renders that init container as one list item of `initContainers`;
+`vault-pki-exporter.initContainerVolumes` renders the volumes it needs besides the app's certificate volume
+(`initContainer.volumeName`), as list items of `volumes`. Both take this chart's root context, which an app or
+umbrella chart that has this chart as a dependency passes as `(index .Subcharts "vault-pki-exporter")`:
+
+  initContainers:
+    {{- include "vault-pki-exporter.initContainer" (index .Subcharts "vault-pki-exporter") | nindent 4 }}
+  volumes:
+    - name: certs
+      emptyDir: {medium: Memory}
+    {{- include "vault-pki-exporter.initContainerVolumes" (index .Subcharts "vault-pki-exporter") | nindent 4 }}
+
+The volume names carry a `vault-pki-exporter-` prefix so they do not clash with the app's own volumes.
+*/}}
+{{- define "vault-pki-exporter.initContainer" -}}
+{{- if not .Values.initContainer.enabled }}
+{{- fail "vault-pki-exporter.initContainer: set initContainer.enabled=true in the vault-pki-exporter values (one-shot mode: no service, no API tokens)" }}
+{{- end }}
+{{- $ic := .Values.initContainer }}
+{{- $args := list "--once" }}
+{{- range $ic.exports }}
+{{- $args = concat $args (list "--export" (toString .)) }}
+{{- end }}
+{{- $env := list }}
+{{- range (include "vault-pki-exporter.env" . | fromYamlArray) }}
+{{- if ne .name "EXPORTER_PORT" }}
+{{- $env = append $env . }}
+{{- end }}
+{{- end }}
+{{- $mounts := list (dict "name" "vault-pki-exporter-tmp" "mountPath" "/tmp") }}
+{{- $mounts = append $mounts (dict "name" $ic.volumeName "mountPath" .Values.exporter.path) }}
+{{- if include "vault-pki-exporter.applicationConfig" . }}
+{{- $mounts = append $mounts (dict "name" "vault-pki-exporter-config" "mountPath" "/etc/vault-pki-exporter/config" "readOnly" true) }}
+{{- end }}
+{{- if include "vault-pki-exporter.filesSecretsSources" . }}
+{{- $mounts = append $mounts (dict "name" "vault-pki-exporter-files" "mountPath" "/etc/vault-pki-exporter/files" "readOnly" true) }}
+{{- end }}
+{{- range (include "vault-pki-exporter.vaultVolumeMounts" . | fromYamlArray) }}
+{{- $mounts = append $mounts (set . "name" (printf "vault-pki-exporter-%s" .name)) }}
+{{- end }}
+{{- $mounts = concat $mounts (.Values.extraVolumeMounts | default list) }}
+{{- $container := dict "name" $ic.name "image" (include "vault-pki-exporter.image" .) "imagePullPolicy" .Values.image.pullPolicy }}
+{{- $_ := set $container "args" $args }}
+{{- $_ := set $container "securityContext" .Values.securityContext }}
+{{- with $env }}{{ $_ := set $container "env" . }}{{ end }}
+{{- with .Values.envFrom }}{{ $_ := set $container "envFrom" . }}{{ end }}
+{{- with ($ic.resources | default .Values.resources) }}{{ $_ := set $container "resources" . }}{{ end }}
+{{- $_ := set $container "volumeMounts" $mounts }}
+{{- toYaml (list $container) }}
+{{- end }}
+
+{{- define "vault-pki-exporter.initContainerVolumes" -}}
+{{- $volumes := list (dict "name" "vault-pki-exporter-tmp" "emptyDir" (dict "sizeLimit" .Values.tmpSizeLimit)) }}
+{{- if include "vault-pki-exporter.applicationConfig" . }}
+{{- $volumes = append $volumes (dict "name" "vault-pki-exporter-config" "configMap" (dict "name" (printf "%s-config" (include "vault-pki-exporter.fullname" .)))) }}
+{{- end }}
+{{- with include "vault-pki-exporter.filesSecretsSources" . }}
+{{- $volumes = append $volumes (dict "name" "vault-pki-exporter-files" "projected" (dict "defaultMode" 288 "sources" (fromYamlArray .))) }}
+{{- end }}
+{{- range (include "vault-pki-exporter.vaultVolumes" . | fromYamlArray) }}
+{{- $volumes = append $volumes (set . "name" (printf "vault-pki-exporter-%s" .name)) }}
+{{- end }}
+{{- $volumes = concat $volumes (.Values.extraVolumes | default list) }}
+{{- toYaml $volumes }}
+{{- end }}
+
+{{/*
+Sources of the projected volume with the PKCS#12 password and the key passphrase (empty: neither is set); the same
+files the service's `files-secrets` volume holds.
+*/}}
+{{- define "vault-pki-exporter.filesSecretsSources" -}}
+{{- $files := .Values.exporter.files }}
+{{- $sources := list }}
+{{- with $files.pkcs12PasswordSecret }}{{ if .name }}
+{{- $sources = append $sources (dict "secret" (dict "name" .name "items" (list (dict "key" .key "path" "pkcs12-password")))) }}
+{{- end }}{{ end }}
+{{- with $files.keyPassphraseSecret }}{{ if .name }}
+{{- $sources = append $sources (dict "secret" (dict "name" .name "items" (list (dict "key" .key "path" "key-passphrase")))) }}
+{{- end }}{{ end }}
+{{- if $sources }}
+{{- toYaml $sources }}
 {{- end }}
 {{- end }}

@@ -26,6 +26,8 @@ class SchemaTest {
             "exporter-inline-hook-command.yaml | /exporter/exports/web/hook                    | want string",
             "exporter-hook-without-command.yaml | /exporter/hooks/reload                       | missing property 'command'",
             "exporter-hook-unknown-key.yaml   | timout                                        | additional properties",
+            "exporter-init-export-flag.yaml   | /initContainer/exports/0                      | does not match pattern",
+            "exporter-init-unknown-key.yaml   | mountPth                                      | additional properties",
     })
     void anInvalidValuesFileIsRejectedWithAMessageNamingTheKey(String fixture, String key, String detail) {
         Chart chart = fixture.startsWith("monitor") ? Chart.MONITOR : Chart.EXPORTER;

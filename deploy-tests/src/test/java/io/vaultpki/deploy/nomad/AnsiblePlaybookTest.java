@@ -41,7 +41,7 @@ class AnsiblePlaybookTest {
     static Result run(Path dir, Map<String, String> environment, String... args) throws Exception {
         List<String> cmd = Stream.concat(Stream.of(ANSIBLE_PLAYBOOK.toString()), Stream.of(args)).toList();
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(name -> name.startsWith("NOMAD_"));
+        pb.environment().keySet().removeIf(name -> name.startsWith("NOMAD_") || name.startsWith("VAULT_"));
         pb.environment().putAll(environment);
         pb.environment().put("ANSIBLE_LOCAL_TEMP", dir.resolve(".ansible-tmp").toString());
         pb.environment().put("ANSIBLE_HOME", dir.resolve(".ansible-home").toString());

@@ -16,6 +16,7 @@ final class NomadFiles {
     static final Path MONITOR_JOB = NOMAD.resolve("vault-pki-monitor.nomad.hcl");
     static final Path EXPORTER_JOB = NOMAD.resolve("vault-pki-exporter.nomad.hcl");
     static final Path ANSIBLE = NOMAD.resolve("ansible");
+    static final Path PRESTART_EXAMPLE = NOMAD.resolve("examples/vault-pki-exporter-prestart.nomad.hcl");
 
     private NomadFiles() {
     }

@@ -50,7 +50,8 @@ class StrictHclTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vault-pki-monitor.nomad.hcl", "vault-pki-exporter.nomad.hcl",
-            "vars/monitor.example.vars.hcl", "vars/exporter.example.vars.hcl"})
+            "vars/monitor.example.vars.hcl", "vars/exporter.example.vars.hcl",
+            "examples/vault-pki-exporter-prestart.nomad.hcl"})
     void nomadFileIsValidHcl2(String name) throws Exception {
         Result r = hcl2json(NomadFiles.NOMAD.resolve(name));
         assertThat(r.rc()).as(r.err()).isZero();
@@ -63,6 +64,21 @@ class StrictHclTest {
         assertThat(r.out()).contains("${NOMAD_SECRETS_DIR}/vault_token")
                 .contains("${NOMAD_SECRETS_DIR}/exporter-api.yml")
                 .contains("nomadVarList \\\"nomad/jobs/${var.job_name}/api-tokens\\\"");
+    }
+
+    @Test
+    void thePrestartExampleWritesIntoTheSharedAllocDirAndKeepsItsOwnSecretsInTheSecretsDir() throws Exception {
+        Result r = hcl2json(NomadFiles.PRESTART_EXAMPLE);
+        assertThat(r.rc()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"CERT_EXPORT_PATH\":\"${NOMAD_ALLOC_DIR}/certs\"")
+                .contains("\"VAULT_AUTH_TOKEN_FILE\":\"${NOMAD_SECRETS_DIR}/vault_token\"")
+                .contains("\"MICRONAUT_CONFIG_FILES\":\"${NOMAD_SECRETS_DIR}/exporter.yml\"")
+                .contains("\"destination\":\"${NOMAD_SECRETS_DIR}/exporter.yml\"")
+                .contains("\"args\":[\"--once\",\"--export\",\"${var.export_name}\"]")
+                .contains("ssl_certificate_key /alloc/certs/${var.export_name}/key.pem");
+        // a ${NOMAD_*} reference in a variable block is not allowed by Nomad: only comments may name them there
+        String variables = Files.readString(NomadFiles.PRESTART_EXAMPLE);
+        assertThat(variables.substring(0, variables.indexOf("job \""))).doesNotContainPattern("(?m)^[^#]*\\$\\{NOMAD_");
     }
 
     @Test
