@@ -5,6 +5,7 @@ import io.vaultpki.exporter.audit.AuditEvent;
 import io.vaultpki.exporter.audit.AuditSink;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.ExportStore;
+import io.vaultpki.exporter.files.RevocationRecord;
 import io.vaultpki.exporter.files.StoredFile;
 import io.vaultpki.exporter.files.StoredFileContent;
 import io.vaultpki.exporter.hook.Hooks;
@@ -91,6 +92,9 @@ public final class ExportOperations implements ExportService {
                         + " files the exporter did not write; an API export never takes over such a path");
             }
             boolean existedBefore = Files.exists(store.directory(name), LinkOption.NOFOLLOW_LINKS);
+            if (existedBefore) {
+                forgetRevocations(name); // a new export never revokes what an earlier one of that name left pending
+            }
             ManagedExport managed = new ManagedExport(spec, Origin.API, store.directory(name), clock.instant());
             managed.attemptLock().lock();
             try {
@@ -153,6 +157,7 @@ public final class ExportOperations implements ExportService {
             if (registry.remove(managed)) {
                 registry.gone(name);
                 repository.delete(name);
+                forgetRevocations(name);
                 boolean purged = purge && store.purge(name);
                 audit.record(AuditEvent.of(clock.instant(), "export.deleted", actor, name, "success")
                         .withDetail(purged ? "files purged" : "files kept"));
@@ -194,6 +199,22 @@ public final class ExportOperations implements ExportService {
     public Optional<StoredFileContent> file(String name, String fileName) {
         require(name);
         return store.read(name, fileName);
+    }
+
+    @Override
+    public RevocationRecord revocations(String name) {
+        require(name);
+        return store.revocations(name);
+    }
+
+    /** Deleting never revokes: replaced certificates still pending stay valid until they expire. */
+    private void forgetRevocations(String name) {
+        try {
+            store.forgetRevocations(name);
+        } catch (RuntimeException e) {
+            // not managed any more, so nothing processes the ledger; a purge or the next create removes it
+            LOG.warn("Export '{}' deleted, but its revocation ledger could not be removed: {}", name, e.getMessage());
+        }
     }
 
     private void requireStarted() {
