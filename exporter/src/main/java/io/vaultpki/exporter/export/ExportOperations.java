@@ -92,13 +92,15 @@ public final class ExportOperations implements ExportService {
                         + " files the exporter did not write; an API export never takes over such a path");
             }
             boolean existedBefore = Files.exists(store.directory(name), LinkOption.NOFOLLOW_LINKS);
-            if (existedBefore) {
-                forgetRevocations(name); // a new export never revokes what an earlier one of that name left pending
-            }
             ManagedExport managed = new ManagedExport(spec, Origin.API, store.directory(name), clock.instant());
             managed.attemptLock().lock();
             try {
                 attempts.attempt(managed, spec, actor);
+                if (existedBefore) {
+                    // a new export never revokes what an earlier one of that name left: neither its pending entries
+                    // nor the certificate of the kept files its first write just replaced
+                    forgetRevocations(name);
+                }
                 try {
                     repository.save(spec);
                 } catch (RuntimeException persistFailure) {

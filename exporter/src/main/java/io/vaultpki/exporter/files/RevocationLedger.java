@@ -66,13 +66,23 @@ final class RevocationLedger {
         List<PendingRevocation> kept = new ArrayList<>();
         for (PendingRevocation p : record.pending()) {
             if (p.serial() != null && SERIAL.matcher(p.serial()).matches() && p.mount() != null
-                    && MOUNT.matcher(p.mount()).matches() && p.dueAt() != null && p.notAfter() != null) {
+                    && MOUNT.matcher(p.mount()).matches() && !hasDotSegment(p.mount()) && p.dueAt() != null
+                    && p.notAfter() != null) {
                 kept.add(p);
             } else {
                 LOG.warn("Dropping a malformed entry of {}: it is not one the exporter wrote", file);
             }
         }
         return new RevocationRecord(kept, record.last());
+    }
+
+    private static boolean hasDotSegment(String mount) {
+        for (String segment : mount.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Replaces the ledger atomically; an empty record removes the file. */
