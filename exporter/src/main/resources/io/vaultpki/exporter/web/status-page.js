@@ -7,7 +7,7 @@
   var timer = null;
   var LABELS = { 'state': 'State', 'name': 'Name', 'source': 'Source', 'mount-role': 'Mount / role',
     'subject': 'Subject', 'not-after': 'Not after', 'time-left': 'Time left', 'next-renewal': 'Next renewal',
-    'last-switch': 'Last switch', 'failures': 'Failures', 'last-error': 'Last error', 'hook': 'Hook',
+    'last-switch': 'Last switch', 'failures': 'Failures', 'last-error': 'Last error', 'hook': 'Hook', 'revocation': 'Revoke previous',
     'formats': 'Formats', 'audit': 'Audit', 'time': 'Time', 'event': 'Event', 'actor': 'Actor',
     'outcome': 'Outcome', 'status': 'Status', 'detail': 'Detail', 'none': 'Events' };
   var $ = function (id) { return document.getElementById(id); };
@@ -83,6 +83,22 @@
     parent.appendChild(span);
   }
 
+  // revoke-previous in words: off, what is pending and when, and how the last revocation ended
+  function revocation(r) {
+    if (!r) { return null; }
+    var parts = [];
+    var pending = Array.isArray(r.pending) ? r.pending : [];
+    if (pending.length) {
+      var next = pending[0].next_attempt || pending[0].due_at;
+      parts.push(pending.length + ' pending' + (r.enabled ? ', next ' + when(next) : ' (turned off)'));
+    }
+    if (r.last_outcome) {
+      parts.push('last ' + String(r.last_outcome).replace(/_/g, ' ') + ' ' + (when(r.last_time) || ''));
+    }
+    if (!parts.length) { return r.enabled ? 'on' : 'off'; }
+    return parts.join('; ');
+  }
+
   function renderExports(list) {
     var body = $('exports-body');
     body.replaceChildren();
@@ -112,6 +128,7 @@
       cell(tr, 'failures', c.consecutive_failures);
       cell(tr, 'last-error', c.last_error);
       cell(tr, 'hook', c.hook);
+      cell(tr, 'revocation', revocation(c.revocation));
       cell(tr, 'formats', Array.isArray(c.formats) ? c.formats.join(', ') : null);
       var a = document.createElement('td');
       a.setAttribute('data-field', 'audit');
