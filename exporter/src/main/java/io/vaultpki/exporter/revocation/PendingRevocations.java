@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -102,6 +104,26 @@ public final class PendingRevocations {
             }
         }
         return run.build();
+    }
+
+    /**
+     * What {@link #runDue(Instant, Set)} would try at {@code now}, without a Vault call or a write: for a dry run.
+     * Keys are export names, in registry order; exports with nothing due are left out.
+     */
+    public Map<String, List<PendingRevocation>> due(Instant now, Set<String> only) {
+        Map<String, List<PendingRevocation>> out = new LinkedHashMap<>();
+        for (ManagedExport managed : registry.all()) {
+            ExportSpec spec = managed.spec();
+            if (!spec.revokePrevious() || only != null && !only.contains(spec.name())) {
+                continue;
+            }
+            List<PendingRevocation> due = store.revocations(spec.name()).pending().stream()
+                    .filter(p -> p.isDue(now)).toList();
+            if (!due.isEmpty()) {
+                out.put(spec.name(), due);
+            }
+        }
+        return out;
     }
 
     /** On the service's scheduler tick: one {@link #runDue(Instant)} on the worker pool unless one is running. */

@@ -24,6 +24,7 @@ import io.vaultpki.exporter.renewal.ExportAttempts;
 import io.vaultpki.exporter.renewal.ExportRunner;
 import io.vaultpki.exporter.renewal.RenewalJob;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
+import io.vaultpki.exporter.renewal.RenewalScheduler;
 import io.vaultpki.exporter.renewal.RenewalSettings;
 import io.vaultpki.exporter.revocation.PendingRevocations;
 import io.vaultpki.exporter.revocation.RevocationOutcome;
@@ -31,6 +32,7 @@ import io.vaultpki.exporter.revocation.RevocationRun;
 import io.vaultpki.exporter.revocation.VaultRevoker;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.Source;
+import io.vaultpki.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -352,7 +354,42 @@ class RevokePreviousTest {
         assertThat(exporter.store().foreignEntries("planted")).isEmpty();
     }
 
-    /** The export's files and links, without its revocation ledger (which a revocation attempt updates). */
+@Test
+    void theServicesSchedulerRevokesWhatIsDueOnItsTick() {
+        Exporter exporter = start();
+        String first = exporter.exports().create(web("ticked", true), Actor.SYSTEM).metadata().orElseThrow().serial();
+        rotate(exporter, "ticked");
+        pki.clock.advance(GRACE);
+        RenewalScheduler scheduler = new RenewalScheduler(exporter.exports().renewals, exporter.store(), Duration.ofMillis(20), () -> exporter.revocations().dispatch(WORKERS));
+
+        scheduler.start();
+        try {
+            Await.until("the replaced certificate revoked by the scheduler", Duration.ofSeconds(10),
+                    () -> revokedInVault(first));
+        } finally {
+            scheduler.stop();
+        }
+        assertThat(exporter.exports().revocations("ticked").pending()).isEmpty();
+    }
+
+    @Test
+    void aDryRunSeesWhatIsDueWithoutRevokingAnything() {
+        Exporter exporter = start();
+        String first = exporter.exports().create(web("dry", true), Actor.SYSTEM).metadata().orElseThrow().serial();
+        rotate(exporter, "dry");
+        long callsBefore = revokeCalls();
+
+        assertThat(exporter.revocations().due(pki.clock.instant(), null)).isEmpty();
+        pki.clock.advance(GRACE);
+        Map<String, List<PendingRevocation>> due = exporter.revocations().due(pki.clock.instant(), java.util.Set.of("dry"));
+
+        assertThat(due.get("dry")).extracting(PendingRevocation::serial).containsExactly(first);
+        assertThat(exporter.revocations().due(pki.clock.instant(), java.util.Set.of("other"))).isEmpty();
+        assertThat(revokeCalls()).isEqualTo(callsBefore);
+        assertThat(exporter.exports().revocations("dry").pending()).hasSize(1);
+    }
+
+        /** The export's files and links, without its revocation ledger (which a revocation attempt updates). */
     private Map<String, String> filesOf(String export) {
         Map<String, String> snapshot = new java.util.TreeMap<>(DirectorySnapshot.of(root.resolve(export)));
         snapshot.remove(ExportLayout.REVOCATIONS);
