@@ -155,9 +155,15 @@ public final class PendingRevocations {
         RevocationRecord record = store.revocations(name);
         String current = store.current(name).map(ExportMetadata::serial).orElse(null);
         for (PendingRevocation entry : record.pending()) {
+            if (!registry.isManaged(managed)) {
+                return; // deleted meanwhile: deleting never revokes, and leaves no series behind
+            }
             if (entry.isDue(now)) {
                 record = attempt(name, entry, current, now, run);
             }
+        }
+        if (!registry.isManaged(managed)) {
+            return;
         }
         Instant nextDue = Instant.MAX;
         for (PendingRevocation entry : record.pending()) {
