@@ -25,7 +25,7 @@ final class Revocations {
         VaultRequest req = VaultRequest.post(path, Map.of("serial_number", SerialNumbers.normalize(serial)));
         VaultHttpResponse response = executor.execute(req);
         if (response.isEmpty()) {
-            // Vault before 1.12 answered an expired certificate with 204 (hashicorp/vault#6754)
+            // older Vault answered an expired certificate with 204 (hashicorp/vault#6754)
             return new RevocationResult(Optional.empty(), List.of());
         }
         JsonNode body = JsonResponses.body(req, response);
