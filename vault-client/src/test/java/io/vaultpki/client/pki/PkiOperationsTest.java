@@ -377,4 +377,15 @@ class PkiOperationsTest {
                 });
         assertThatThrownBy(() -> ops.revoke(" ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anEmpty204FromOlderVaultForAnExpiredCertificateReadsAsExpired() {
+        PkiOperations old = new PkiOperations("pki", request -> {
+            assertThat(request.path()).isEqualTo("pki/revoke");
+            assertThat(request.body()).containsEntry("serial_number", "0a:0b");
+            return new io.vaultpki.client.http.VaultHttpResponse(204, java.util.Map.of(), new byte[0]);
+        });
+
+        assertThat(old.revoke("0A-0B").expired()).isTrue();
+    }
 }
