@@ -128,6 +128,9 @@ public final class PendingRevocations {
 
     /** On the service's scheduler tick: one {@link #runDue(Instant)} on the worker pool unless one is running. */
     public void dispatch(ExecutorService workers) {
+        if (registry.all().stream().noneMatch(e -> e.spec().revokePrevious())) {
+            return; // the common case: nothing to do, no task
+        }
         if (!running.compareAndSet(false, true)) {
             return;
         }
