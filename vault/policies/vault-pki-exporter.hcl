@@ -11,6 +11,12 @@ path "pki_int/sign/web" {
   capabilities = ["update"]
 }
 
+# Only for exports with revoke-previous: true (off by default): revoke the certificates their renewals replaced.
+# The exporter revokes only serials it issued or signed itself and recorded; uncomment per mount that needs it.
+# path "pki_int/revoke" {
+#   capabilities = ["update"]
+# }
+
 # Issuer exports: read the issuer (certificate and chain). issuer/:ref/json and /pem are unauthenticated too.
 path "pki_int/issuer/+" {
   capabilities = ["read"]

@@ -25,6 +25,7 @@ import io.vaultpki.exporter.config.ExporterConfiguration;
 import io.vaultpki.exporter.export.ExportNotFoundException;
 import io.vaultpki.exporter.export.ExportService;
 import io.vaultpki.exporter.export.SpecInvalidException;
+import io.vaultpki.exporter.files.RevocationRecord;
 import io.vaultpki.exporter.registry.ExportStatus;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
@@ -60,7 +61,7 @@ public class CertificatesController {
         ApiPrincipal principal = ApiRequests.requirePrincipal(request);
         List<Map<String, Object>> visible = exports.list().stream()
                 .filter(s -> principal.mayAccess(s.name()))
-                .map(ExportView::of)
+                .map(this::view)
                 .toList();
         return json(HttpResponse.ok(), Map.of("certificates", visible));
     }
@@ -68,12 +69,16 @@ public class CertificatesController {
     @Get("/{name}")
     public HttpResponse<String> get(HttpRequest<?> request, @PathVariable String name) {
         ExportStatus status = visible(request, name);
-        String etag = status.metadata().map(m -> "\"" + m.serial() + "\"").orElse(null);
+        RevocationRecord revocations = revocations(status);
+        // the serial names the files; a revocation ledger (revoke-previous) changes without them, so it joins the tag
+        String ledger = revocations.equals(RevocationRecord.EMPTY) ? ""
+                : "-r" + Integer.toHexString(RevocationView.of(status.spec(), revocations).toString().hashCode());
+        String etag = status.metadata().map(m -> "\"" + m.serial() + ledger + "\"").orElse(null);
         ApiRequests.note(request, ApiRequests.note(request).withSerial(status.metadata().map(m -> m.serial()).orElse(null)));
         if (etag != null && etag.equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))) {
             return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
         }
-        MutableHttpResponse<String> response = json(HttpResponse.ok(), ExportView.of(status));
+        MutableHttpResponse<String> response = json(HttpResponse.ok(), ExportView.of(status, revocations));
         return etag == null ? response : response.header(HttpHeaders.ETAG, etag);
     }
 
@@ -84,7 +89,7 @@ public class CertificatesController {
         ExportSpec spec = writableSpec(request, principal, body, null);
         ExportStatus created = exports.create(spec, actor(request, principal));
         noteSerial(request, created);
-        return json(HttpResponse.created(URI.create(BASE + "/" + created.name())), ExportView.of(created));
+        return json(HttpResponse.created(URI.create(BASE + "/" + created.name())), view(created));
     }
 
     @Put("/{name}")
@@ -97,7 +102,7 @@ public class CertificatesController {
         requireWritable(principal, current.spec());
         ExportStatus updated = exports.update(name, spec, actor(request, principal));
         noteSerial(request, updated);
-        return json(HttpResponse.ok(), ExportView.of(updated));
+        return json(HttpResponse.ok(), view(updated));
     }
 
     @Delete("/{name}")
@@ -129,7 +134,7 @@ public class CertificatesController {
         requireWritable(principal, current.spec());
         ExportStatus renewed = exports.renew(name, actor(request, principal));
         noteSerial(request, renewed);
-        return json(HttpResponse.ok(), ExportView.of(renewed));
+        return json(HttpResponse.ok(), view(renewed));
     }
 
     /** Parses, validates and policy-checks a body: 400, then 403, and only then may the service see it. */
@@ -187,6 +192,18 @@ public class CertificatesController {
 
     static Actor actor(HttpRequest<?> request, ApiPrincipal principal) {
         return new Actor(principal.type(), principal.name(), ApiRequests.sourceIp(request));
+    }
+
+    private Map<String, Object> view(ExportStatus status) {
+        return ExportView.of(status, revocations(status));
+    }
+
+    private RevocationRecord revocations(ExportStatus status) {
+        try {
+            return exports.revocations(status.name());
+        } catch (ExportNotFoundException deletedMeanwhile) {
+            return RevocationRecord.EMPTY;
+        }
     }
 
     private static MutableHttpResponse<String> json(MutableHttpResponse<?> response, Object body) {

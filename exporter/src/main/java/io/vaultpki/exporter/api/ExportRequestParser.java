@@ -34,7 +34,7 @@ final class ExportRequestParser {
     static final int MAX_ITEMS = 100;
     private static final Set<String> FIELDS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
             "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
-            "naming", "renew_before", "hook");
+            "naming", "renew_before", "hook", "revoke_previous");
     private static final String NO_COMMANDS = "is not accepted: hook commands are defined only in the exporter's"
             + " configuration (exporter.hooks.<name>.command); name a configured hook instead, e.g. \"hook\": \"reload\"";
 
@@ -107,7 +107,8 @@ final class ExportRequestParser {
                 .formats(formats())
                 .naming(naming())
                 .renewBefore(duration("renew_before", root.get("renew_before")))
-                .hook(hook());
+                .hook(hook())
+                .revokePrevious(JsonBooleans.read(root, "revoke_previous", errors));
         if (!errors.isEmpty()) {
             throw new BadRequestException("the request body is invalid", errors);
         }

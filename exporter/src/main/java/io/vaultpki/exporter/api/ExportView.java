@@ -1,6 +1,7 @@
 package io.vaultpki.exporter.api;
 
 import io.vaultpki.exporter.files.ExportMetadata;
+import io.vaultpki.exporter.files.RevocationRecord;
 import io.vaultpki.exporter.files.StoredFile;
 import io.vaultpki.exporter.registry.ExportStatus;
 import io.vaultpki.exporter.spec.ExportFile;
@@ -23,6 +24,13 @@ import java.util.TreeSet;
 final class ExportView {
 
     private ExportView() {
+    }
+
+    /** {@link #of(ExportStatus)} with the {@code revocation} object of revoke-previous. */
+    static Map<String, Object> of(ExportStatus status, RevocationRecord revocations) {
+        Map<String, Object> out = of(status);
+        out.put("revocation", RevocationView.of(status.spec(), revocations));
+        return out;
     }
 
     static Map<String, Object> of(ExportStatus status) {
@@ -52,6 +60,7 @@ final class ExportView {
         // the hook's name only: its command is the operator's configuration, never part of an export's JSON
         out.put("hook", spec.hook());
         out.put("legacy_hook_ignored", spec.legacyInlineHook());
+        out.put("revoke_previous", spec.revokePrevious());
         out.put("serial", meta == null ? null : meta.serial());
         out.put("subject", meta == null ? null : meta.subject());
         out.put("not_before", time(meta == null ? null : meta.notBefore()));

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param time       when it happened
  * @param event      {@code api.request}, {@code key.download}, {@code cert.download}, {@code file.switch},
  *                   {@code file.delete}, {@code hook.run}, {@code vault.issue}, {@code vault.sign}, {@code vault.read},
+ *                   {@code vault.revoke} (revoke-previous; the outcome word in {@code detail} on success),
  *                   {@code auth.denied}, {@code spec.changed}, {@code export.created}, {@code export.deleted}
  * @param actor      who
  * @param requestId  the API request's ID; {@code null} for system actions

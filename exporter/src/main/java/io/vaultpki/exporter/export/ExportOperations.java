@@ -5,6 +5,7 @@ import io.vaultpki.exporter.audit.AuditEvent;
 import io.vaultpki.exporter.audit.AuditSink;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.files.ExportStore;
+import io.vaultpki.exporter.files.RevocationRecord;
 import io.vaultpki.exporter.files.StoredFile;
 import io.vaultpki.exporter.files.StoredFileContent;
 import io.vaultpki.exporter.hook.Hooks;
@@ -95,6 +96,11 @@ public final class ExportOperations implements ExportService {
             managed.attemptLock().lock();
             try {
                 attempts.attempt(managed, spec, actor);
+                if (existedBefore) {
+                    // a new export never revokes what an earlier one of that name left: neither its pending entries
+                    // nor the certificate of the kept files its first write just replaced
+                    forgetRevocations(name);
+                }
                 try {
                     repository.save(spec);
                 } catch (RuntimeException persistFailure) {
@@ -153,6 +159,7 @@ public final class ExportOperations implements ExportService {
             if (registry.remove(managed)) {
                 registry.gone(name);
                 repository.delete(name);
+                forgetRevocations(name);
                 boolean purged = purge && store.purge(name);
                 audit.record(AuditEvent.of(clock.instant(), "export.deleted", actor, name, "success")
                         .withDetail(purged ? "files purged" : "files kept"));
@@ -194,6 +201,22 @@ public final class ExportOperations implements ExportService {
     public Optional<StoredFileContent> file(String name, String fileName) {
         require(name);
         return store.read(name, fileName);
+    }
+
+    @Override
+    public RevocationRecord revocations(String name) {
+        require(name);
+        return store.revocations(name);
+    }
+
+    /** Deleting never revokes: replaced certificates still pending stay valid until they expire. */
+    private void forgetRevocations(String name) {
+        try {
+            store.forgetRevocations(name);
+        } catch (RuntimeException e) {
+            // not managed any more, so nothing processes the ledger; a purge or the next create removes it
+            LOG.warn("Export '{}' deleted, but its revocation ledger could not be removed: {}", name, e.getMessage());
+        }
     }
 
     private void requireStarted() {

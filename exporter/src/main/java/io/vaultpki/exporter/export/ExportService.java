@@ -1,6 +1,7 @@
 package io.vaultpki.exporter.export;
 
 import io.vaultpki.exporter.audit.Actor;
+import io.vaultpki.exporter.files.RevocationRecord;
 import io.vaultpki.exporter.files.StoredFile;
 import io.vaultpki.exporter.files.StoredFileContent;
 import io.vaultpki.exporter.registry.ExportStatus;
@@ -44,4 +45,13 @@ public interface ExportService {
 
     /** One file by its on-disk name, read from a single resolved version; empty if that file is not enabled. */
     Optional<StoredFileContent> file(String name, String fileName);
+
+    /**
+     * The export's revocation ledger (revoke-previous): replaced certificates still to revoke and the last outcome;
+     * 404 if the export is unknown.
+     */
+    default RevocationRecord revocations(String name) {
+        get(name).orElseThrow(() -> new ExportNotFoundException(name));
+        return RevocationRecord.EMPTY;
+    }
 }

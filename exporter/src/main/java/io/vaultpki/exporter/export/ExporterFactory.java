@@ -23,6 +23,8 @@ import io.vaultpki.exporter.renewal.RenewalJob;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
 import io.vaultpki.exporter.renewal.RenewalScheduler;
 import io.vaultpki.exporter.renewal.RenewalSettings;
+import io.vaultpki.exporter.revocation.PendingRevocations;
+import io.vaultpki.exporter.revocation.VaultRevoker;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -62,10 +64,14 @@ public class ExporterFactory {
     }
 
     @Singleton
-    ExportAttempts exportAttempts(ExporterConfiguration config, RenewalSettings renewal, VaultClient vault,
+    RenewalPolicy renewalPolicy(RenewalSettings renewal) {
+        return new RenewalPolicy(renewal, new SecureRandom());
+    }
+
+    @Singleton
+    ExportAttempts exportAttempts(ExporterConfiguration config, RenewalPolicy policy, VaultClient vault,
                                   ExportStore store, Hooks hooks, AuditSink audit, ExporterMetrics metrics,
                                   VaultReachability reachability) {
-        RenewalPolicy policy = new RenewalPolicy(renewal, new SecureRandom());
         ExportRunner runner = new ExportRunner(new VaultMaterialSource(vault), store, policy, new HookRunner(), hooks,
                 audit, metrics, reachability, clock, config.refreshInterval(), config.concurrency());
         return new ExportAttempts(runner, policy, clock);
@@ -86,9 +92,18 @@ public class ExporterFactory {
     @Singleton
     @Bean(preDestroy = "stop")
     RenewalScheduler renewalScheduler(ExportRegistry registry, ExportAttempts attempts, ExportWorkers workers,
-                                      ExportStore store, ExporterConfiguration config) {
+                                      ExportStore store, ExporterConfiguration config, PendingRevocations revocations) {
         return new RenewalScheduler(new RenewalJob(registry, attempts, clock, workers.pool()), store,
-                config.schedulerTick());
+                config.schedulerTick(), () -> revocations.dispatch(workers.pool()));
+    }
+
+    /** revoke-previous: the due revocations, on the scheduler's tick and at the end of a one-shot run. */
+    @Singleton
+    PendingRevocations pendingRevocations(ExportRegistry registry, ExportStore store, VaultClient vault,
+                                          RenewalPolicy policy, AuditSink audit, ExporterMetrics metrics,
+                                          VaultReachability reachability) {
+        return new PendingRevocations(registry, store, new VaultRevoker(vault), policy, audit, metrics, reachability,
+                clock);
     }
 
     @Singleton

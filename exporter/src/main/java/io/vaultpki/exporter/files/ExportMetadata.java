@@ -63,7 +63,7 @@ public record ExportMetadata(String name, String source, String mount, String ro
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     // RFC 3339 strings without pulling in jackson-datatype-jsr310 (not on the exporter's classpath)
-    private static SimpleModule instants() {
+    static SimpleModule instants() {
         SimpleModule module = new SimpleModule("instants");
         module.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override

@@ -5,6 +5,7 @@ import io.vaultpki.exporter.material.CertificateMaterial;
 import io.vaultpki.exporter.spec.ExportFile;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
+import io.vaultpki.exporter.spec.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The export directory tree under the export root ({@link ExportLayout}): {@code <root>/<name>/..data ->
@@ -144,11 +146,79 @@ public final class ExportStore {
             Path versionDirectory = writer.writeVersion(dir, version, files, metadata.toJson());
             writer.switchTo(dir, version);
             VisibleLinks.sync(dir, names, true);
+            recordReplaced(spec, dir, current, metadata);
             LOG.info("Export {} switched to {} (serial {})", spec.name(), version, material.serialNumber());
             return new WriteResult(metadata, true, versionDirectory);
         } catch (IOException e) {
             throw new ExportWriteException("writing export " + spec.name() + " under " + dir + " failed: " + e, e);
         }
+    }
+
+    /**
+     * revoke-previous: the certificate this switch replaced (from the replaced version's own metadata, minted by issue
+     * or sign, not the new one) waits in the ledger until the readers' grace has passed. A failure to record it never
+     * undoes the switch: that certificate then simply stays valid until it expires, and the log says so.
+     */
+    private void recordReplaced(ExportSpec spec, Path dir, Optional<Version> replaced, ExportMetadata switchedTo) {
+        if (!spec.revokePrevious() || !spec.source().renews() || replaced.isEmpty()) {
+            return;
+        }
+        ExportMetadata old = replaced.get().metadata();
+        boolean minted = Source.parse(old.source()).map(Source::renews).orElse(false);
+        if (!minted || old.serial() == null || old.serial().equals(switchedTo.serial())) {
+            return;
+        }
+        Instant at = switchedTo.writtenAt();
+        try {
+            RevocationLedger.write(dir, RevocationLedger.read(dir).plus(PendingRevocation.of(old, at, at.plus(settings.grace()))));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Export {}: replaced certificate {} could not be recorded for revocation ({}); it stays valid until it"
+                    + " expires", spec.name(), old.serial(), e.getMessage());
+        }
+    }
+
+    /** The export's revocation ledger: replaced certificates still to revoke and the last outcome. */
+    public RevocationRecord revocations(String exportName) {
+        try {
+            return RevocationLedger.read(directory(exportName));
+        } catch (IOException e) {
+            throw new ExportWriteException("reading the revocations of export " + exportName + " failed: " + e, e);
+        }
+    }
+
+    /** Changes the export's revocation ledger under its lock (waiting for a write underway); returns the new one. */
+    public RevocationRecord updateRevocations(String exportName, UnaryOperator<RevocationRecord> change) {
+        Path dir = directory(exportName);
+        root.prepare();
+        try (ExportLocks.Handle ignored = locks.acquire(exportName)) {
+            if (!ExportDirectory.isDirectory(dir)) {
+                return RevocationRecord.EMPTY; // purged meanwhile: nothing to keep
+            }
+            RevocationRecord updated = change.apply(RevocationLedger.read(dir));
+            RevocationLedger.write(dir, updated);
+            return updated;
+        } catch (IOException e) {
+            throw new ExportWriteException("writing the revocations of export " + exportName + " failed: " + e, e);
+        }
+    }
+
+    /** Drops the export's revocation ledger: a deleted export's replaced certificates are never revoked. */
+    public void forgetRevocations(String exportName) {
+        Path dir = directory(exportName);
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        root.prepare();
+        try (ExportLocks.Handle ignored = locks.acquire(exportName)) {
+            RevocationLedger.delete(dir);
+        } catch (IOException e) {
+            throw new ExportWriteException("removing the revocations of export " + exportName + " failed: " + e, e);
+        }
+    }
+
+    /** How long a superseded version stays for readers ({@code exporter.files.grace}); revocations wait as long. */
+    public Duration grace() {
+        return settings.grace();
     }
 
     /** Metadata of the version {@code ..data} points at, only if that version is intact. */

@@ -69,15 +69,22 @@ final class VisibleLinks {
 
     /**
      * Whether {@code entry} of an export directory is something the exporter makes: {@code ..data} (and its temp
-     * form) as a link, a version or temp directory, or a visible link into {@code ..data}.
+     * form) as a link, a version or temp directory, the revocation ledger, or a visible link into {@code ..data}.
      */
     static boolean isExporterMade(Path dir, String entry) {
         Path p = dir.resolve(entry);
         if (entry.equals(ExportLayout.DATA) || entry.equals(ExportLayout.DATA_TMP)) {
             return Files.isSymbolicLink(p);
         }
-        if (ExportLayout.isVersionName(entry) || entry.startsWith(ExportLayout.TMP_PREFIX)) {
+        if (ExportLayout.isVersionName(entry)) {
             return ExportDirectory.isDirectory(p);
+        }
+        if (entry.startsWith(ExportLayout.TMP_PREFIX)) {
+            // a version being written, or the revocation ledger being replaced
+            return ExportDirectory.isDirectory(p) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+        }
+        if (entry.equals(ExportLayout.REVOCATIONS)) {
+            return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
         }
         return isOurs(dir, entry);
     }

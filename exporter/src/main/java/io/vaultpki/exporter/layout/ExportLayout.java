@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *     ..data_tmp                   the new link, before that rename
  *     ..&lt;ts&gt;.&lt;serial8&gt;[-n]/       one immutable version
  *     .tmp-&lt;uuid&gt;/                 a version being written
+ *     ..revocations.json           replaced certificates still to revoke (revoke-previous), the last outcome
  *   .state/                        the exporter's own (0700)
  *     specs/&lt;export&gt;.json         exports created through the API
  *     locks/&lt;export&gt;.lock         one writer per export, also across processes
@@ -37,6 +38,12 @@ public final class ExportLayout {
     public static final String DATA = "..data";
     /** The fresh link renamed over {@link #DATA}. */
     public static final String DATA_TMP = "..data_tmp";
+    /**
+     * The export's revocation ledger: serials of certificates a switch replaced, read from the export's own
+     * {@code metadata.json}, waiting to be revoked (revoke-previous), and the last revocation's outcome. In the export
+     * directory, so a purge drops it with the files.
+     */
+    public static final String REVOCATIONS = "..revocations.json";
     /** Prefix of temporary directories and files (a version or a spec being written); recovery removes them. */
     public static final String TMP_PREFIX = ".tmp-";
 
@@ -69,6 +76,11 @@ public final class ExportLayout {
             throw new IllegalArgumentException("not a valid export name: " + exportName);
         }
         return root.resolve(exportName);
+    }
+
+    /** {@code <root>/<name>/..revocations.json}: the export's revocation ledger. */
+    public Path revocationsFile(String exportName) {
+        return exportDirectory(exportName).resolve(REVOCATIONS);
     }
 
     /** Whether an entry of the root can be an export's directory (never {@code .state}). */

@@ -1,6 +1,7 @@
 package io.vaultpki.exporter.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counters and timers of export attempts, file switches, hook runs and Vault calls, counted as they happen (no value
@@ -75,16 +77,36 @@ public class ExporterMetrics {
                 .register(registry).increment();
     }
 
+    /**
+     * One revocation attempt of a certificate a switch replaced (revoke-previous): {@code revoked},
+     * {@code already_revoked}, {@code expired} (all three done) or {@code failure} (retried with back-off).
+     */
+    public void revocation(String export, String outcome) {
+        Counter.builder("vault_pki_exporter_revocations")
+                .description("Revocations of replaced certificates (revoke-previous) by outcome: revoked, already_revoked, expired (done), failure (retried; files never touched).")
+                .tags(EXPORT, export, "outcome", outcome)
+                .register(registry).increment();
+    }
+
+    /** The gauge of {@code export}'s replaced certificates still to revoke, read from {@code pending} at each scrape. */
+    public void pendingRevocations(String export, AtomicInteger pending) {
+        Gauge.builder("vault_pki_exporter_pending_revocations", pending, AtomicInteger::get)
+                .description("Replaced certificates of an export with revoke-previous still to revoke (waiting for the readers' grace period or retrying).")
+                .tags(EXPORT, export)
+                .strongReference(true)
+                .register(registry);
+    }
+
     public void vaultRequest(String operation, String outcome, Duration duration) {
         Timer.builder("vault_pki_exporter_vault_request_duration")
-                .description("Vault calls made for exports (issue, sign, read), by outcome.")
+                .description("Vault calls made for exports (issue, sign, read, revoke), by outcome.")
                 .tags("operation", operation, "outcome", outcome)
                 .register(registry).record(duration);
     }
 
     /**
      * Removes every series labelled {@code export="<export>"} (attempts, failures, durations, switches, hooks, key
-     * downloads), so a deleted export or a rejected create leaves nothing behind in {@code /metrics}.
+     * downloads, revocations), so a deleted export or a rejected create leaves nothing behind in {@code /metrics}.
      */
     public void forget(String export) {
         for (Meter meter : List.copyOf(registry.getMeters())) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The clock of the renewal job: once started (after start-up recovery, see
  * {@code io.vaultpki.exporter.export.ExporterStartup}), it looks for due exports every tick
  * ({@code exporter.scheduler-tick}) and removes old versions once a minute. The tick only dispatches: attempts run on
- * the worker pool, so a slow Vault never delays the next check of other exports.
+ * the worker pool, so a slow Vault never delays the next check of other exports. Each tick also runs
+ * {@code alsoEachTick}, which must only dispatch too (the due revocations of revoke-previous exports).
  */
 public final class RenewalScheduler {
 
@@ -23,6 +24,7 @@ public final class RenewalScheduler {
     private final RenewalJob job;
     private final ExportStore store;
     private final Duration tick;
+    private final Runnable alsoEachTick;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "export-scheduler");
         t.setDaemon(true);
@@ -30,9 +32,14 @@ public final class RenewalScheduler {
     });
 
     public RenewalScheduler(RenewalJob job, ExportStore store, Duration tick) {
+        this(job, store, tick, () -> { });
+    }
+
+    public RenewalScheduler(RenewalJob job, ExportStore store, Duration tick, Runnable alsoEachTick) {
         this.job = job;
         this.store = store;
         this.tick = tick;
+        this.alsoEachTick = alsoEachTick;
     }
 
     /** Starts ticking at once. */
@@ -51,6 +58,11 @@ public final class RenewalScheduler {
             job.runDue(false);
         } catch (RuntimeException e) {
             LOG.error("Export scheduler tick failed; next tick in {}", tick, e);
+        }
+        try {
+            alsoEachTick.run();
+        } catch (RuntimeException e) {
+            LOG.error("Export scheduler tick (revocations) failed; next tick in {}", tick, e);
         }
     }
 

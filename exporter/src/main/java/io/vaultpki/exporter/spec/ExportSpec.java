@@ -39,12 +39,14 @@ import java.util.TreeSet;
  *                    none. Only the name: the command itself never comes from a spec
  * @param legacyInlineHook whether the persisted spec of an older version carried an inline hook command; that
  *                    command is never run, and the flag only lets status and metrics say so
+ * @param revokePrevious whether the certificate a switch replaced is revoked in Vault once the readers' grace period
+ *                    has passed (issue and sign only: the exporter revokes only serials it minted and recorded)
  */
 public record ExportSpec(String name, Source source, String mount, String role, String issuerRef, String serial,
                          String commonName, List<String> altNames, List<String> ipSans, List<String> uriSans,
                          Duration ttl, String keyType, int keyBits, String csr, Set<Format> formats,
                          NamingProfile naming, Duration renewBefore, String hook,
-                         boolean legacyInlineHook) {
+                         boolean legacyInlineHook, boolean revokePrevious) {
 
     public ExportSpec {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
@@ -78,7 +80,7 @@ public record ExportSpec(String name, Source source, String mount, String role, 
     /**
      * SHA-256 over everything that decides what Vault is asked for and which files are written, so a change means
      * re-issue and an unchanged hash at start-up means no Vault call. Renewal timing and the hook (its name, and a
-     * legacy inline command) are left out: changing them must not mint a new certificate.
+     * legacy inline command) and revoke-previous are left out: changing them must not mint a new certificate.
      */
     public String specHash() {
         StringBuilder canonical = new StringBuilder();
@@ -148,6 +150,7 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         b.renewBefore = renewBefore;
         b.hook = hook;
         b.legacyInlineHook = legacyInlineHook;
+        b.revokePrevious = revokePrevious;
         return b;
     }
 
@@ -172,6 +175,7 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         private Duration renewBefore;
         private String hook;
         private boolean legacyInlineHook;
+        private boolean revokePrevious;
 
         private Builder(String name, Source source) {
             this.name = name;
@@ -198,10 +202,11 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         public Builder renewBefore(Duration v) { this.renewBefore = v; return this; }
         public Builder hook(String v) { this.hook = v; return this; }
         public Builder legacyInlineHook(boolean v) { this.legacyInlineHook = v; return this; }
+        public Builder revokePrevious(boolean v) { this.revokePrevious = v; return this; }
 
         public ExportSpec build() {
             return new ExportSpec(name, source, mount, role, issuerRef, serial, commonName, altNames, ipSans, uriSans,
-                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook, legacyInlineHook);
+                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook, legacyInlineHook, revokePrevious);
         }
     }
 }

@@ -25,7 +25,7 @@ public final class SpecCodec {
 
     private static final Set<String> KEYS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
             "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
-            "naming", "renew_before", "hook");
+            "naming", "renew_before", "hook", "revoke_previous");
 
     private SpecCodec() {
     }
@@ -59,6 +59,9 @@ public final class SpecCodec {
             m.put("renew_before", spec.renewBefore().toSeconds() + "s");
         }
         putIfSet(m, "hook", spec.hook());
+        if (spec.revokePrevious()) {
+            m.put("revoke_previous", true);
+        }
         return m;
     }
 
@@ -120,6 +123,7 @@ public final class SpecCodec {
         b.formats(formats(m, errors));
         b.naming(naming(m, errors));
         b.renewBefore(duration(m, "renew_before", errors));
+        b.revokePrevious(bool(m, "revoke_previous", errors));
         Object rawHook = m.get("hook");
         if (persisted && rawHook instanceof Map<?, ?>) {
             b.legacyInlineHook(true);
@@ -248,6 +252,19 @@ public final class SpecCodec {
         }
         errors.add(new FieldError(key, "must be a duration such as 72h, 30m or 3600 (seconds)"));
         return null;
+    }
+
+    /** {@code true}/{@code false}, also as text (configuration and environment variables give strings). */
+    private static boolean bool(Map<String, Object> m, String key, List<FieldError> errors) {
+        Object v = m.get(key);
+        if (v == null || Boolean.FALSE.equals(v) || "false".equalsIgnoreCase(String.valueOf(v).trim())) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(v) || v instanceof String s && s.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        errors.add(new FieldError(key, "must be true or false"));
+        return false;
     }
 
     private static int integer(Map<String, Object> m, String key, List<FieldError> errors) {

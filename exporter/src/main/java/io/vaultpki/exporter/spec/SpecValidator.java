@@ -120,6 +120,10 @@ public final class SpecValidator {
                 || spec.renewBefore().compareTo(MAX_TTL) > 0)) {
             errors.add(new FieldError("renew_before", "must be positive and at most 3650 days"));
         }
+        if (spec.revokePrevious() && !spec.source().renews()) {
+            errors.add(new FieldError("revoke_previous", "applies to sources issue and sign only: a " + spec.source().wire()
+                    + " export reads a certificate the exporter did not mint, which it never revokes"));
+        }
         if (spec.hook() != null && !HOOK_NAME.matcher(spec.hook()).matches()) {
             errors.add(new FieldError("hook", "must be the name of a hook configured under exporter.hooks ("
                     + HOOK_NAME_REGEX + ")"));

@@ -6,7 +6,8 @@
   var REFRESH_MS = 60000;
   var timer = null;
   var LABELS = { 'state': 'State', 'name': 'Name', 'source': 'Source', 'subject': 'Subject',
-    'not-after': 'Expires', 'renewal': 'Renewal', 'failures': 'Failures', 'output': 'Output', 'audit': 'Audit', 'time': 'Time', 'event': 'Event', 'actor': 'Actor',
+    'not-after': 'Expires', 'renewal': 'Renewal', 'failures': 'Failures', 'output': 'Output', 'audit': 'Audit',
+    'time': 'Time', 'event': 'Event', 'actor': 'Actor',
     'outcome': 'Outcome', 'status': 'Status', 'detail': 'Detail', 'none': 'Events' };
   var $ = function (id) { return document.getElementById(id); };
 
@@ -91,6 +92,22 @@
     parent.appendChild(span);
   }
 
+  // revoke-previous in words: off, what is pending and when, and how the last revocation ended
+  function revocation(r) {
+    if (!r) { return null; }
+    var parts = [];
+    var pending = Array.isArray(r.pending) ? r.pending : [];
+    if (pending.length) {
+      var next = pending[0].next_attempt || pending[0].due_at;
+      parts.push(pending.length + ' pending' + (r.enabled ? ', next ' + when(next) : ' (turned off)'));
+    }
+    if (r.last_outcome) {
+      parts.push('last ' + String(r.last_outcome).replace(/_/g, ' ') + ' ' + (when(r.last_time) || ''));
+    }
+    if (!parts.length) { return r.enabled ? 'on' : 'off'; }
+    return parts.join('; ');
+  }
+
   function renderExports(list) {
     var body = $('exports-body');
     body.replaceChildren();
@@ -119,6 +136,8 @@
       sub(cell(tr, 'failures', c.consecutive_failures), 'last-error', c.last_error);
       var output = cell(tr, 'output', Array.isArray(c.formats) ? c.formats.join(', ') : null);
       sub(output, 'hook', c.hook ? 'hook ' + c.hook : null);
+      var revoke = revocation(c.revocation);
+      if (revoke && revoke !== 'off') { sub(renewal, 'revocation', 'revoke previous: ' + revoke); }
       var a = document.createElement('td');
       a.setAttribute('data-field', 'audit');
       a.setAttribute('data-label', LABELS.audit);

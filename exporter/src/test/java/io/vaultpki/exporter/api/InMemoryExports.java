@@ -7,6 +7,7 @@ import io.vaultpki.exporter.export.ExportConflictException;
 import io.vaultpki.exporter.export.ExportNotFoundException;
 import io.vaultpki.exporter.export.ExportService;
 import io.vaultpki.exporter.files.ExportMetadata;
+import io.vaultpki.exporter.files.RevocationRecord;
 import io.vaultpki.exporter.files.StoredFile;
 import io.vaultpki.exporter.files.StoredFileContent;
 import io.vaultpki.exporter.registry.ExportStatus;
@@ -44,12 +45,14 @@ public class InMemoryExports implements ExportService {
 
     private final Map<String, ExportStatus> exports = new ConcurrentHashMap<>();
     private final Map<String, Map<String, byte[]>> files = new ConcurrentHashMap<>();
+    private final Map<String, RevocationRecord> revocations = new ConcurrentHashMap<>();
     private final AtomicReference<Supplier<RuntimeException>> failure = new AtomicReference<>();
     final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public void reset() {
         exports.clear();
         files.clear();
+        revocations.clear();
         failure.set(null);
         calls.clear();
     }
@@ -81,6 +84,19 @@ public class InMemoryExports implements ExportService {
         exports.put(spec.name(), status);
         files.put(spec.name(), content);
         return status;
+    }
+
+    /** Sets the revocation ledger (revoke-previous) the service reports for {@code name}. */
+    public void putRevocations(String name, RevocationRecord record) {
+        revocations.put(name, record);
+    }
+
+    @Override
+    public RevocationRecord revocations(String name) {
+        if (!exports.containsKey(name)) {
+            throw new ExportNotFoundException(name);
+        }
+        return revocations.getOrDefault(name, RevocationRecord.EMPTY);
     }
 
     private void maybeFail(String call) {

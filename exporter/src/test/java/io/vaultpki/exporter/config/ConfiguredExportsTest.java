@@ -100,4 +100,48 @@ class ConfiguredExportsTest {
                 .hasMessageContaining("exporter.exports.web.hook.command")
                 .hasMessageContaining("exporter.hooks.<name>.command");
     }
+
+    @Test
+    void revokePreviousIsReadFromConfigurationAndOffUnlessSet() throws IOException {
+        List<ExportSpec> specs = read("""
+                exporter:
+                  exports:
+                    web:
+                      source: issue
+                      role: web
+                      common-name: web.example.com
+                      revoke-previous: true
+                    api:
+                      source: issue
+                      role: web
+                      common-name: api.example.com
+                      revoke-previous: "false"
+                    plain:
+                      source: issue
+                      role: web
+                      common-name: plain.example.com
+                """);
+
+        assertThat(specs).extracting(ExportSpec::name, ExportSpec::revokePrevious)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("api", false),
+                        org.assertj.core.groups.Tuple.tuple("plain", false),
+                        org.assertj.core.groups.Tuple.tuple("web", true));
+    }
+
+    @Test
+    void revokePreviousOnAnIssuerOrCertificateExportStopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> read("""
+                exporter:
+                  exports:
+                    root-ca:
+                      source: issuer
+                      revoke-previous: true
+                    partner:
+                      source: certificate
+                      serial: "3c:9f:01:aa"
+                      revoke-previous: true
+                """)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("exporter.exports.root-ca.revoke-previous applies to sources issue and sign only")
+                .hasMessageContaining("exporter.exports.partner.revoke-previous applies to sources issue and sign only");
+    }
 }

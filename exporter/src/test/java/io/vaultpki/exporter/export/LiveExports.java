@@ -81,4 +81,9 @@ final class LiveExports implements ExportService {
     public Optional<StoredFileContent> file(String name, String fileName) {
         return operations.file(name, fileName);
     }
+
+    @Override
+    public io.vaultpki.exporter.files.RevocationRecord revocations(String name) {
+        return operations.revocations(name);
+    }
 }

@@ -81,4 +81,28 @@ class SpecCodecTest {
         assertThat(FULL.toBuilder().renewBefore(Duration.ofHours(1)).hook(null).build().specHash()).isEqualTo(hash);
         assertThat(FULL.toBuilder().hook("other-hook").build().specHash()).isEqualTo(hash);
     }
+
+    @Test
+    void revokePreviousReadsFromConfigurationSpellingAndSurvivesTheRoundTrip() {
+        Map<String, Object> config = Map.of("source", "issue", "role", "web", "common-name", "web.example.com",
+                "revoke-previous", "true");
+        ExportSpec spec = SpecCodec.fromMap("web", config, "pki_int");
+
+        assertThat(spec.revokePrevious()).isTrue();
+        assertThat(SpecCodec.toMap(spec)).containsEntry("revoke_previous", true);
+        assertThat(SpecCodec.fromPersisted("web", SpecCodec.toMap(spec), "pki_int")).isEqualTo(spec);
+        assertThat(SpecCodec.toMap(FULL)).doesNotContainKey("revoke_previous");
+        assertThat(SpecCodec.fromMap("web", Map.of("source", "issuer", "revoke_previous", false), "pki").revokePrevious())
+                .isFalse();
+    }
+
+    @Test
+    void revokePreviousMustBeTrueOrFalse() {
+        for (Object bad : List.of("yes", 1, List.of(true), Map.of("serial", "01:02"))) {
+            assertThatThrownBy(() -> SpecCodec.fromMap("web", Map.of("source", "issue", "revoke-previous", bad), "pki"))
+                    .as(String.valueOf(bad))
+                    .isInstanceOfSatisfying(SpecFormatException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).contains("revoke_previous"));
+        }
+    }
 }

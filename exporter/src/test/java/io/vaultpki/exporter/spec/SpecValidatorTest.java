@@ -100,4 +100,26 @@ class SpecValidatorTest {
         assertThat(spec.files()).noneMatch(ExportFile::isPrivate);
         assertThat(issue("y").formats(Format.values()).build().files()).contains(ExportFile.KEY_PEM, ExportFile.BUNDLE_P12);
     }
+
+    @Test
+    void revokePreviousIsRefusedForIssuerAndCertificateSourcesWhichReadCertificatesTheExporterDoesNotOwn() {
+        ExportSpec issuer = ExportSpec.builder("ca", Source.ISSUER).mount("pki").revokePrevious(true).build();
+        ExportSpec certificate = ExportSpec.builder("c", Source.CERTIFICATE).mount("pki").serial("3c:9f:01:aa")
+                .revokePrevious(true).build();
+
+        assertThat(fields(issuer)).containsExactly("revoke_previous");
+        assertThat(fields(certificate)).containsExactly("revoke_previous");
+        assertThat(SpecValidator.validate(issuer)).singleElement().extracting(FieldError::message).asString()
+                .contains("issue and sign only");
+        assertThat(fields(issue("web").revokePrevious(true).build())).isEmpty();
+    }
+
+    @Test
+    void revokePreviousIsOffByDefaultAndNeverChangesTheSpecHash() {
+        ExportSpec plain = issue("web").build();
+
+        assertThat(plain.revokePrevious()).isFalse();
+        assertThat(plain.toBuilder().revokePrevious(true).build().specHash()).isEqualTo(plain.specHash());
+        assertThat(plain.toBuilder().revokePrevious(true).build().toBuilder().build().revokePrevious()).isTrue();
+    }
 }

@@ -97,6 +97,12 @@ class StatusPageBrowserTest implements TestPropertyProvider {
                 .commonName("db.example.com").build(), hour.minus(Duration.ofHours(50)));
         exports.put(ExportSpec.builder("legacy-api", Source.ISSUE).mount("pki_int").role("web")
                 .commonName("legacy.example.com").build(), hour.minus(Duration.ofHours(80)));
+        exports.put(web.toBuilder().revokePrevious(true).build(), hour.minus(Duration.ofHours(1)));
+        exports.putRevocations("web-frontend", new io.vaultpki.exporter.files.RevocationRecord(List.of(
+                new io.vaultpki.exporter.files.PendingRevocation("aa:bb", "pki_int", hour.plus(Duration.ofDays(1)),
+                        hour, hour.plus(Duration.ofMinutes(2)), 0, hour.plus(Duration.ofMinutes(2)), null)),
+                new io.vaultpki.exporter.files.RevocationRecord.Last("cc:dd", "already_revoked",
+                        hour.minus(Duration.ofHours(2)), null)));
     }
 
     @AfterAll
@@ -240,5 +246,22 @@ class StatusPageBrowserTest implements TestPropertyProvider {
         }
         assertThat(dir).as("the repository root above %s", Path.of("").toAbsolutePath()).isNotNull();
         return dir;
+    }
+
+    @Test
+    void eachExportSaysWhetherItRevokesThePreviousCertificateAndWhatIsPending() {
+        enterToken(ApiTestTokens.READER);
+
+        String web = cellOf("web-frontend", "revocation");
+        assertThat(web).startsWith("revoke previous: ").contains("1 pending, next ").contains("last already revoked");
+        // off and nothing pending: no line at all, the table stays as short as before
+        assertThat(chromium.driver().findElements(By.cssSelector(
+                "#exports-body tr[data-export='db-proxy'] [data-field=revocation]"))).isEmpty();
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    private static String cellOf(String export, String field) {
+        return chromium.driver().findElement(By.cssSelector("#exports-body tr[data-export='" + export + "'] [data-field="
+                + field + "]")).getText();
     }
 }

@@ -257,6 +257,15 @@ public final class PkiOperations {
     }
 
     /**
+     * {@code POST :mount/revoke} with {@code serial_number}
+     * (https://developer.hashicorp.com/vault/api-docs/secret/pki#revoke-certificate). An already revoked certificate
+     * answers its original time, an expired one {@link RevocationResult#expired()}; an unknown serial is Vault's 400.
+     */
+    public RevocationResult revoke(String serial) {
+        return Revocations.revoke(executor, path("revoke"), serial);
+    }
+
+    /**
      * {@code GET :mount/roles/:name} (https://developer.hashicorp.com/vault/api-docs/secret/pki#read-role).
      *
      * @return empty when the role does not exist

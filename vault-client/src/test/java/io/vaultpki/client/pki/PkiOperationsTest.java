@@ -339,4 +339,53 @@ class PkiOperationsTest {
         assertThat(role.issuerRef()).isEqualTo("int");
         assertThat(pki.readRole("nope")).isEmpty();
     }
+
+    @Test
+    void revokesBySerialAndAnAlreadyRevokedSerialAnswersItsOriginalTime() {
+        PkiMount revoking = emu.pki().enable("revoking");
+        var ca = revoking.generateRoot(IssuerSpec.named("ca").commonName("Revoking CA"));
+        Leaf target = revoking.issueLeaf(LeafSpec.commonName("r.example.com").issuer(ca));
+        PkiOperations ops = pki("revoking");
+
+        RevocationResult first = ops.revoke(target.serialNumber().replace(':', '-').toUpperCase());
+        RevocationResult again = ops.revoke(target.serialNumber());
+
+        assertThat(first.expired()).isFalse();
+        assertThat(first.revocationTime()).isPresent();
+        assertThat(again.revocationTime()).isEqualTo(first.revocationTime());
+        assertThat(ops.listRevoked()).containsExactly(target.serialNumber());
+    }
+
+    @Test
+    void revokingAnExpiredCertificateIsReportedAsExpiredAndAnUnknownSerialIsVaults400() {
+        PkiMount revoking = emu.pki().enable("revoking-expired");
+        var ca = revoking.generateRoot(IssuerSpec.named("ca").commonName("Revoking CA"));
+        java.time.Instant now = java.time.Instant.now();
+        Leaf expired = revoking.issueLeaf(LeafSpec.commonName("old.example.com").issuer(ca)
+                .notBefore(now.minus(Duration.ofDays(2))).notAfter(now.minus(Duration.ofDays(1))));
+        PkiOperations ops = pki("revoking-expired");
+
+        RevocationResult result = ops.revoke(expired.serialNumber());
+
+        assertThat(result.expired()).isTrue();
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("already expired"));
+        assertThat(ops.listRevoked()).isEmpty();
+        assertThatThrownBy(() -> ops.revoke("01:02:03:04"))
+                .isInstanceOfSatisfying(VaultResponseException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(String.join(" ", e.errors())).contains("not found");
+                });
+        assertThatThrownBy(() -> ops.revoke(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEmpty204FromOlderVaultForAnExpiredCertificateReadsAsExpired() {
+        PkiOperations old = new PkiOperations("pki", request -> {
+            assertThat(request.path()).isEqualTo("pki/revoke");
+            assertThat(request.body()).containsEntry("serial_number", "0a:0b");
+            return new io.vaultpki.client.http.VaultHttpResponse(204, java.util.Map.of(), new byte[0]);
+        });
+
+        assertThat(old.revoke("0A-0B").expired()).isTrue();
+    }
 }
