@@ -84,11 +84,14 @@ public class ExporterFactory {
     }
 
     @Singleton
+    RenewalJob renewalJob(ExportRegistry registry, ExportAttempts attempts, ExportWorkers workers) {
+        return new RenewalJob(registry, attempts, clock, workers.pool());
+    }
+
+    @Singleton
     @Bean(preDestroy = "stop")
-    RenewalScheduler renewalScheduler(ExportRegistry registry, ExportAttempts attempts, ExportWorkers workers,
-                                      ExportStore store, ExporterConfiguration config) {
-        return new RenewalScheduler(new RenewalJob(registry, attempts, clock, workers.pool()), store,
-                config.schedulerTick());
+    RenewalScheduler renewalScheduler(RenewalJob job, ExportStore store, ExporterConfiguration config) {
+        return new RenewalScheduler(job, store, config.schedulerTick());
     }
 
     @Singleton
