@@ -81,6 +81,9 @@ public final class OnceRun {
     }
 
     private int update(OnceOptions options) {
+        if (!options.exports().isEmpty()) {
+            select(recovery.preview(), options.exports()); // an unknown name stops the run before anything is written
+        }
         try (DirectoryLock ignored = store.lockForOnce(options.lockWait())) {
             recovery.start();
             List<ManagedExport> selected = select(registry.all(), options.exports());
