@@ -213,6 +213,19 @@ class OneShotTest {
     }
 
     @Test
+    void oldVersionsAreRemovedAsTheServiceRemovesThemSoCronRunsNeverPileThemUp() throws IOException {
+        settings.put("exporter.files.grace", "0s");
+        for (String name : List.of("a.example.com", "b.example.com", "c.example.com")) {
+            settings.put("exporter.exports.web.common-name", name); // a changed spec re-issues at once
+            assertThat(once("--once", "--export", "web").status()).isZero();
+        }
+        try (Stream<Path> entries = Files.list(root.resolve("web"))) {
+            assertThat(entries.filter(p -> ExportLayout.isVersionName(p.getFileName().toString())))
+                    .as("the current version and exporter.files.keep-versions (1) old one").hasSize(2);
+        }
+    }
+
+    @Test
     void exportLimitsTheRunToTheNamedExports() {
         Result r = once("--once", "--export", "root-ca");
 

@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 /**
  * One one-shot run over a started application context (no HTTP server): takes the directory's one-shot lock,
  * recovers and loads the exports exactly as the service's start-up does ({@link StartupRecovery}), gives each
- * selected export one turn of the service's {@link RenewalJob} (same plan, loop guard, attempts, hooks, audit), and
- * says per export what happened. Exports whose files are current cost no Vault call.
+ * selected export one turn of the service's {@link RenewalJob} (same plan, loop guard, attempts, hooks, audit),
+ * removes old versions as the service's scheduler does, and says per export what happened. Exports whose files are current cost no Vault call.
  *
  * <p>Exit status: {@value #OK} when every selected export has valid files afterwards (unexpired and made from its
  * current spec, even when a due renewal failed: its line is still printed), {@value #FAILED} when at least one has
@@ -107,7 +107,21 @@ public final class OnceRun {
                     status = FAILED;
                 }
             }
+            collectGarbage();
             return status;
+        }
+    }
+
+    /**
+     * Removes old versions as the service's scheduler does every minute, so that runs from cron never pile them up;
+     * a version superseded in this run stays for the grace period and goes in a later run. Never fails the run.
+     */
+    private void collectGarbage() {
+        try {
+            store.collectGarbage();
+        } catch (RuntimeException e) {
+            err.println(application + ": warning: old export versions were not removed: "
+                    + OnceOptions.shown(String.valueOf(e.getMessage())));
         }
     }
 
