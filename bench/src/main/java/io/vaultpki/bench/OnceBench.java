@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar vault-pki-exporter-all.jar --once} with one export whose files are valid and not due, as an init
  * container or a cron job runs it (the images' flags, with and without the class archive the image carries): the
  * time from starting the process to its exit (the JDK cannot tell an exited child's CPU time, so there is no CPU
- * column), and the Vault requests it made (none is needed). The export is issued by one first {@code --once} run, which is not timed.
+ * column), and the Vault requests it made (none is needed). The export is issued by one first {@code --once} run,
+ * which is not timed.
  */
 final class OnceBench {
 

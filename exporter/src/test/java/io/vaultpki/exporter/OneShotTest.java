@@ -248,6 +248,17 @@ class OneShotTest {
     }
 
     @Test
+    void aRunWithoutAnyExportIsAConfigurationErrorNotASilentSuccess() {
+        settings.keySet().removeIf(k -> k.startsWith("exporter.exports."));
+
+        Result r = once("--once");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).singleElement().asString().startsWith("vault-pki-exporter: configuration error: no export "
+                + "to run: none is configured (exporter.exports.<name>.*) and none was created through the API under ");
+    }
+
+    @Test
     void dryRunSaysWhatItWouldDoAndChangesNothing() {
         Map<String, String> before = DirectorySnapshot.of(root);
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The lines a one-shot run prints, one per export, each starting {@code export <name>: }: on stdout what was done
  * (or, in a dry run, what would be done and why), on stderr why an export failed, in the suite's failure vocabulary
  * ({@link FailureReason#summary()} and its label), e.g.
- * {@code export web: Vault cannot be reached [unreachable]: VaultTransportException: POST .../issue/web: Connection refused}.
+ * {@code export web: Vault cannot be reached [unreachable]: VaultLoginException: ... [GET auth/token/lookup-self]}.
  */
 final class OnceLines {
 

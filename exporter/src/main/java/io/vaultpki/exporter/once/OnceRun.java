@@ -26,12 +26,13 @@ import java.util.stream.Collectors;
  * One one-shot run over a started application context (no HTTP server): takes the directory's one-shot lock,
  * recovers and loads the exports exactly as the service's start-up does ({@link StartupRecovery}), gives each
  * selected export one turn of the service's {@link RenewalJob} (same plan, loop guard, attempts, hooks, audit),
- * removes old versions as the service's scheduler does, and says per export what happened. Exports whose files are current cost no Vault call.
+ * removes old versions as the service's scheduler does, and says per export what happened. Exports whose files are
+ * current cost no Vault call.
  *
  * <p>Exit status: {@value #OK} when every selected export has valid files afterwards (unexpired and made from its
  * current spec, even when a due renewal failed: its line is still printed), {@value #FAILED} when at least one has
  * not or the lock stayed taken, {@value #USAGE} for a configuration or usage error (an unknown export name, a name
- * defined twice). A dry run takes no lock, recovers nothing, asks Vault nothing and writes nothing.
+ * defined twice, no export at all). A dry run takes no lock, recovers nothing, asks Vault nothing and writes nothing.
  */
 public final class OnceRun {
 
@@ -65,7 +66,7 @@ public final class OnceRun {
         try {
             return options.dryRun() ? dryRun(options) : update(options);
         } catch (UnknownExports e) {
-            return problem(USAGE, "usage error: " + e.getMessage());
+            return problem(USAGE, e.getMessage());
         } catch (IllegalStateException e) {
             // a name defined in the configuration and through the API, a format the settings cannot write
             return problem(USAGE, "configuration error: " + OnceOptions.shown(String.valueOf(e.getMessage())));
@@ -143,6 +144,11 @@ public final class OnceRun {
 
     /** The exports {@code names} asks for, in that order (all, by name, when empty); an unknown name is an error. */
     private List<ManagedExport> select(Collection<ManagedExport> exports, List<String> names) {
+        if (exports.isEmpty()) {
+            // the service may start empty (the API creates exports); a one-shot run without any is a missing config
+            throw new UnknownExports("configuration error: no export to run: none is configured"
+                    + " (exporter.exports.<name>.*) and none was created through the API under " + store.root());
+        }
         Map<String, ManagedExport> byName = new TreeMap<>();
         exports.forEach(e -> byName.put(e.spec().name(), e));
         if (names.isEmpty()) {
@@ -150,7 +156,7 @@ public final class OnceRun {
         }
         List<String> unknown = names.stream().filter(n -> !byName.containsKey(n)).map(OnceOptions::shown).toList();
         if (!unknown.isEmpty()) {
-            throw new UnknownExports("--export: no export named " + unknown.stream().map(n -> "'" + n + "'")
+            throw new UnknownExports("usage error: --export: no export named " + unknown.stream().map(n -> "'" + n + "'")
                     .collect(Collectors.joining(", ")) + " in the configuration or under " + store.root()
                     + "; known: " + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
         }
@@ -162,7 +168,7 @@ public final class OnceRun {
         return status;
     }
 
-    /** {@code --export} named an export that is neither configured nor persisted. */
+    /** {@code --export} named an export that is neither configured nor persisted, or there is no export at all. */
     private static final class UnknownExports extends RuntimeException {
         UnknownExports(String message) {
             super(message, null, false, false);
