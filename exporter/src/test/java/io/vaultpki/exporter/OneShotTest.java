@@ -259,6 +259,29 @@ class OneShotTest {
     }
 
     @Test
+    void anExportNameFromTheCommandLineIsOnlyComparedNeverUsedAsAPathNorEchoedRaw() {
+        Map<String, String> before = DirectorySnapshot.of(root);
+
+        Result r = once("--once", "--export", "../../etc/passwd\n\u001b[2Jforged", "--dry-run");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).singleElement().asString().contains("'../../etc/passwd?").doesNotContain("\u001b");
+        assertThat(DirectorySnapshot.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void anExportRootThatCannotBeUsedExitsOneWithOneLine() throws IOException {
+        Path file = Files.writeString(root.resolve("not-a-directory"), "x");
+        settings.put("exporter.path", file.toString());
+
+        Result r = once("--once");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).singleElement().asString().startsWith("vault-pki-exporter: cannot run: ");
+        assertThat(vaultRequests()).isZero();
+    }
+
+    @Test
     void dryRunSaysWhatItWouldDoAndChangesNothing() {
         Map<String, String> before = DirectorySnapshot.of(root);
 
