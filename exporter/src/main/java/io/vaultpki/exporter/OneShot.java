@@ -1,6 +1,7 @@
 package io.vaultpki.exporter;
 
 import io.micronaut.context.ApplicationContext;
+import io.vaultpki.exporter.config.ExporterConfiguration;
 import io.vaultpki.exporter.export.StartupRecovery;
 import io.vaultpki.exporter.files.ExportStore;
 import io.vaultpki.exporter.once.OnceOptions;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code --once}: starts the exporter's application context without its HTTP server (the same configuration, beans
- * and checks as the service, so a bad setting ends it with the service's one line and status 2), runs
+ * and checks as the service, so a bad setting ends it with the service's one line and status 2; only the API's
+ * tokens, which nothing serves, are left out by the {@link ExporterConfiguration#ONE_SHOT_ENVIRONMENT}), runs
  * {@link OnceRun}, closes the context (the audit log is flushed, the worker pool stopped) and returns the exit
  * status. Only {@link Application#main} turns that into {@code System.exit}.
  */
@@ -41,7 +43,7 @@ final class OneShot {
         ApplicationContext context;
         try {
             context = Application.launcher().startWithoutServer(options.passThrough().toArray(String[]::new),
-                    atExit -> properties);
+                    atExit -> properties, ExporterConfiguration.ONE_SHOT_ENVIRONMENT);
         } catch (StartupFailedException e) {
             e.lines().forEach(err::println);
             err.flush();

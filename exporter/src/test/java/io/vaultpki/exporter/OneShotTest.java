@@ -352,6 +352,17 @@ class OneShotTest {
     }
 
     @Test
+    void apiTokenSecretsAreNeitherLoadedNorNeededSinceNothingIsServed() {
+        settings.put("exporter.api.tokens[0].name", "deployer");
+        settings.put("exporter.api.tokens[0].token-file", root.resolve("absent/deployer.token").toString());
+        settings.put("exporter.api.tokens[0].scopes", "read");
+
+        Result r = once("--once");
+
+        assertThat(r.status()).as("an init container needs no API secret: %s", r).isZero();
+    }
+
+    @Test
     void aSecondOnceOnTheSameDirectoryFailsClearlyAfterTheLockWait() throws IOException {
         try (FileLock held = holdLock(root.resolve(".state/once.lock"))) {
             Instant started = Instant.now();
