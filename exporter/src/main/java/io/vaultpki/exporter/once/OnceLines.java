@@ -34,7 +34,8 @@ final class OnceLines {
             }
             return prefix + (e.adoption() == Adoption.NO_FILES ? "issued" : "renewed") + validity;
         }
-        return prefix + "up to date" + e.metadata().map(OnceLines::validity).orElse("") + nextTime(turn.decision());
+        String state = turn.decision().kind() == Decision.Kind.GUARDED ? "due, files kept" : "up to date";
+        return prefix + state + e.metadata().map(OnceLines::validity).orElse("") + nextTime(turn.decision());
     }
 
     /** stderr: why the export failed; {@code stillValid} when its current files stay valid (exit status 0). */
