@@ -159,6 +159,20 @@ class OneShotTest {
     }
 
     @Test
+    void theServicesLoopGuardHoldsBackADueExportIssuedMomentsAgo() {
+        vault.emulator().clock().advance(Duration.ofHours(-60)); // issued due at once, as a too-short certificate is
+        assertThat(once("--once", "--export", "web").status()).isZero();
+        vault.emulator().requests().clear();
+
+        Result r = once("--once", "--export", "web");
+
+        assertThat(r.status()).as("the files are valid: %s", r).isZero();
+        assertThat(issuances()).as("never minted twice inside exporter.renewal.min-issuance-interval").isZero();
+        assertThat(r.out()).singleElement().asString().startsWith("export web: due, files kept (serial ")
+                .contains("; the minimum issuance interval allows the next issuance at ");
+    }
+
+    @Test
     void vaultDownWithValidButDueFilesExitsZeroWithTheLineAndLeavesThemUntouched() throws IOException {
         issueDueCertificate();
         Map<String, String> before = DirectorySnapshot.of(root.resolve("web"));
