@@ -45,7 +45,9 @@ public final class Bench {
         /** the exporter's API, issuance and renewal rows */
         EXPORTER,
         /** memory at rest, start-up and the exporter's restart, as the images run the apps */
-        FOOTPRINT;
+        FOOTPRINT,
+        /** the exporter's one-shot run ({@code --once}) over one up-to-date export: time to exit */
+        ONCE;
 
         static Set<Part> parse(String names) {
             Set<Part> parts = EnumSet.noneOf(Part.class);
@@ -141,6 +143,9 @@ public final class Bench {
         }
         if (options.parts().contains(Part.FOOTPRINT)) {
             new FootprintBench(options, report).run();
+        }
+        if (options.parts().contains(Part.ONCE)) {
+            new OnceBench(options, report).run();
         }
         progress("done in " + Report.fmt((System.nanoTime() - started) / 1e9) + " s");
         return report;

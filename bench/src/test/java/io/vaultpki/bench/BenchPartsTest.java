@@ -18,7 +18,7 @@ class BenchPartsTest {
     @Test
     void anUnknownPartIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> Bench.Part.parse("scrape,memory"))
-                .hasMessage("--only: unknown part 'memory'; the parts are [refresh, scrape, exporter, footprint]");
+                .hasMessage("--only: unknown part 'memory'; the parts are [refresh, scrape, exporter, footprint, once]");
     }
 
     @Test

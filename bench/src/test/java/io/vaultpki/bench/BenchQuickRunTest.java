@@ -27,12 +27,12 @@ class BenchQuickRunTest {
             "exporter.issue.0ms", "exporter.issue.5ms", "exporter.api.list", "exporter.api.download",
             "exporter.renewal",
             "memory.monitor", "startup.monitor", "startup.monitor.cds", "startup.exporter", "startup.exporter.cds",
-            "exporter.restart", "memory.exporter");
+            "exporter.restart", "memory.exporter", "once.exit", "once.exit.cds");
     private static final List<String> TARGETS = List.of("target.refresh", "target.metrics", "target.metrics.waiting", "target.logins",
             "target.memory", "target.memory.peak", "target.scrape", "target.first-data", "target.vault-concurrency",
             "target.no-double-read", "target.steady-requests", "target.steady-requests.fallback", "target.scale",
             "target.scale.memory", "target.scale.rest", "target.startup.monitor", "target.startup.exporter", "target.restart",
-            "target.restart.vault");
+            "target.restart.vault", "target.once.vault");
 
     @TempDir
     Path work;

@@ -108,12 +108,36 @@ public final class AppLauncher {
 
     /** Starts the app; on failure the context is gone and the exit resources are already released. */
     public ApplicationContext start(String[] args, StartupProperties properties) throws StartupFailedException {
+        return launch(args, properties, null);
+    }
+
+    /**
+     * Starts the app's context without its HTTP server, for a command that runs and exits (the exporter's
+     * {@code --once}): no port is bound, so it can run beside the service on the same host. Failures are explained
+     * as {@link #start} explains them; the caller closes the context.
+     *
+     * @param environment a Micronaut environment added to the deduced ones, so beans only the server needs can stay
+     *                    out ({@code @Requires(notEnv = ...)}); it also loads {@code application-<environment>.yml}
+     */
+    public ApplicationContext startWithoutServer(String[] args, StartupProperties properties, String environment)
+            throws StartupFailedException {
+        return launch(args, properties, Objects.requireNonNull(environment, "environment"));
+    }
+
+    /** {@code withoutServerEnvironment} null: the whole app with its server. */
+    private ApplicationContext launch(String[] args, StartupProperties properties, String withoutServerEnvironment)
+            throws StartupFailedException {
         ExitTasks atExit = new ExitTasks();
         boolean demo = demoFlag != null && Arrays.asList(args).contains(demoFlag);
         try {
             Map<String, Object> extra = properties.properties(atExit);
-            ApplicationContext context = new FailFastMicronaut().args(args).banner(false).properties(extra)
-                    .mainClass(mainClass).start();
+            FailFastMicronaut micronaut = new FailFastMicronaut();
+            micronaut.args(args).banner(false).properties(extra).mainClass(mainClass);
+            if (withoutServerEnvironment != null) {
+                micronaut.environments(withoutServerEnvironment);
+            }
+            ApplicationContext context = withoutServerEnvironment == null ? micronaut.start()
+                    : micronaut.startContextOnly();
             atExit.runAfterStop(context, name + "-exit");
             if (!demo && VaultSettingsResolver.usesDefaultAddress(context.getProperty("vault.address", String.class)
                     .orElse(null), environment)) {

@@ -1,5 +1,6 @@
 package io.vaultpki.support.startup;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 
@@ -21,6 +22,28 @@ final class FailFastMicronaut extends Micronaut {
             address = null;
         }
         throw new LaunchAbort(exception, address, traceRequested(environment));
+    }
+
+    /**
+     * Builds and starts the application context only, without the embedded server (so no port is bound and no
+     * {@code ServerStartupEvent} is published): for one-shot commands. A failure reaches the caller as
+     * {@link #start()}'s does.
+     */
+    ApplicationContext startContextOnly() {
+        ApplicationContext context = super.build(); // the builder's instance build(), not Micronaut.build(String...)
+        try {
+            return context.start();
+        } catch (RuntimeException e) {
+            try {
+                if (context.isRunning()) {
+                    context.close();
+                }
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            handleStartupException(context.getEnvironment(), e);
+            throw e; // not reached: handleStartupException always throws
+        }
     }
 
     /**

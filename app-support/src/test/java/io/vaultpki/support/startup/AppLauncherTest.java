@@ -38,6 +38,31 @@ class AppLauncherTest {
     }
 
     @Test
+    void startWithoutServerRunsTheContextButBindsNoPort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
+             ApplicationContext context = launcher.startWithoutServer(NO_ARGS, atExit -> Map.of(
+                     "vault.address", "http://127.0.0.1:1", "vault.auth.method", "token", "vault.token", "x",
+                     "micronaut.server.port", taken.getLocalPort()), "once")) {
+            assertThat(context.isRunning()).isTrue();
+            assertThat(context.getEnvironment().getActiveNames()).contains("once");
+            // the server bean may exist, but it never started: its port is the one another socket holds
+            assertThat(context.findBean(io.micronaut.runtime.server.EmbeddedServer.class)
+                    .map(io.micronaut.runtime.server.EmbeddedServer::isRunning)).isNotEqualTo(java.util.Optional.of(true));
+        }
+    }
+
+    @Test
+    void startWithoutServerExplainsABadSettingAsStartDoes() {
+        assertThatThrownBy(() -> launcher.startWithoutServer(NO_ARGS, atExit -> Map.of("vault.address", "vault:8200",
+                "vault.auth.method", "token", "vault.token", "x"), "once"))
+                .isInstanceOfSatisfying(StartupFailedException.class, e -> {
+                    assertThat(e.failure().exitCode()).isEqualTo(StartupFailure.CONFIGURATION_EXIT_CODE);
+                    assertThat(e.lines()).containsExactly("test-app: configuration error: vault.address: not a valid "
+                            + "URL: vault:8200 (scheme must be http or https)");
+                });
+    }
+
+    @Test
     void withoutVaultAddrAConfigurationErrorNamesTheDefaultAddressAndSuggestsTheDemoFlag() {
         assertThatThrownBy(() -> launcher.start(NO_ARGS, atExit -> Map.of("vault.auth.method", "token")))
                 .isInstanceOfSatisfying(StartupFailedException.class, e -> assertThat(e.lines()).containsExactly(

@@ -2,8 +2,10 @@ package io.vaultpki.exporter.access;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
+import io.vaultpki.exporter.config.ExporterConfiguration;
 import io.vaultpki.exporter.hook.Hooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +14,11 @@ import java.util.List;
 
 /**
  * Loads the API tokens and client-certificate mappings at start-up ({@link Context} scope), so a bad token setting stops the exporter before it
- * serves anything, with a message that names the setting.
+ * serves anything, with a message that names the setting. Not in a one-shot run, which serves nothing: its init
+ * container or cron job needs no API secret.
  */
 @Factory
+@Requires(notEnv = ExporterConfiguration.ONE_SHOT_ENVIRONMENT)
 public class ApiTokensFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiTokensFactory.class);

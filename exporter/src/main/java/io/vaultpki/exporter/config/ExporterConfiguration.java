@@ -42,6 +42,12 @@ public record ExporterConfiguration(
 
     static final String CONCURRENCY = "exporter.concurrency must be between 1 and 64, was {validatedValue}";
 
+    /**
+     * The Micronaut environment of a one-shot run ({@code --once}): no HTTP server, so what only the server uses (the
+     * API's tokens and their secret files) is neither loaded nor required.
+     */
+    public static final String ONE_SHOT_ENVIRONMENT = "once";
+
     /** As the export specs' mount check: segments of letters, digits, {@code _ . -}. */
     private static final Pattern MOUNT = Pattern.compile("^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$");
 

@@ -90,11 +90,15 @@ public class ExporterFactory {
     }
 
     @Singleton
+    RenewalJob renewalJob(ExportRegistry registry, ExportAttempts attempts, ExportWorkers workers) {
+        return new RenewalJob(registry, attempts, clock, workers.pool());
+    }
+
+    @Singleton
     @Bean(preDestroy = "stop")
-    RenewalScheduler renewalScheduler(ExportRegistry registry, ExportAttempts attempts, ExportWorkers workers,
-                                      ExportStore store, ExporterConfiguration config, PendingRevocations revocations) {
-        return new RenewalScheduler(new RenewalJob(registry, attempts, clock, workers.pool()), store,
-                config.schedulerTick(), () -> revocations.dispatch(workers.pool()));
+    RenewalScheduler renewalScheduler(RenewalJob job, ExportStore store, ExporterConfiguration config,
+                                      ExportWorkers workers, PendingRevocations revocations) {
+        return new RenewalScheduler(job, store, config.schedulerTick(), () -> revocations.dispatch(workers.pool()));
     }
 
     /** revoke-previous: the due revocations, on the scheduler's tick and at the end of a one-shot run. */

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,8 +80,7 @@ public final class StartupRecovery {
         }
         for (ExportSpec spec : repository.loadAll()) {
             if (registry.contains(spec.name())) {
-                throw new IllegalStateException("export '" + spec.name() + "' is defined in configuration (exporter.exports."
-                        + spec.name() + ") and through the API (" + repository.file(spec.name()) + "); remove one of them");
+                throw definedTwice(spec);
             }
             load(spec, Origin.API, now, recovery);
             hooks.problemsOf(spec).forEach(problem -> LOG.warn("Export '{}' names hook '{}', which is not configured"
@@ -91,6 +92,34 @@ public final class StartupRecovery {
         long adopted = exports.stream().filter(e -> e.metadata().isPresent() && e.nextAttempt().isAfter(now)).count();
         LOG.info("Managing {} export(s) under {}: {} current on disk (no Vault call), {} due now", exports.size(),
                 store.root(), adopted, exports.size() - adopted);
+    }
+
+    /**
+     * The exports as {@link #start()} would load them, for a dry run: read only, so nothing is recovered, written,
+     * created or registered (an export whose last write was interrupted may show as having no files, which recovery
+     * would repair first). A name defined both in the configuration and through the API stops it, as it stops start-up.
+     */
+    public List<ManagedExport> preview() {
+        checkConfiguration();
+        Instant now = clock.instant();
+        Map<String, ManagedExport> exports = new LinkedHashMap<>();
+        for (ExportSpec spec : configured) {
+            exports.put(spec.name(), ManagedExport.loaded(spec, Origin.CONFIG, store.directory(spec.name()),
+                    store.current(spec.name()), now));
+        }
+        for (ExportSpec spec : repository.loadAll()) {
+            if (exports.containsKey(spec.name())) {
+                throw definedTwice(spec);
+            }
+            exports.put(spec.name(), ManagedExport.loaded(spec, Origin.API, store.directory(spec.name()),
+                    store.current(spec.name()), now));
+        }
+        return List.copyOf(exports.values());
+    }
+
+    private IllegalStateException definedTwice(ExportSpec spec) {
+        return new IllegalStateException("export '" + spec.name() + "' is defined in configuration (exporter.exports."
+                + spec.name() + ") and through the API (" + repository.file(spec.name()) + "); remove one of them");
     }
 
     /**

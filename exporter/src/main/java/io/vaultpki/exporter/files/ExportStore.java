@@ -274,6 +274,15 @@ public final class ExportStore {
         return collector.collectAll(root, locks, clock.instant());
     }
 
+    /**
+     * Prepares the root and takes the lock of one-shot runs ({@link ExportLayout#onceLockFile()}), waiting at most
+     * {@code wait}; see {@link DirectoryLock#acquire}.
+     */
+    public DirectoryLock lockForOnce(Duration wait) {
+        root.prepare();
+        return DirectoryLock.acquire(layout.onceLockFile(), wait);
+    }
+
     /** The per-export writer lock, for tests that play a second writer or replica. */
     ExportLocks locks() {
         return locks;

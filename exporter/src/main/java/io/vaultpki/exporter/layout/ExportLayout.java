@@ -133,6 +133,14 @@ public final class ExportLayout {
         return locksDirectory().resolve(exportName + LOCK_SUFFIX);
     }
 
+    /**
+     * {@code <root>/.state/once.lock}: held by a one-shot run ({@code --once}) for its whole run, so two of them on
+     * one directory never interleave. Outside {@link #locksDirectory()}, so no export name can collide with it.
+     */
+    public Path onceLockFile() {
+        return stateDirectory().resolve("once" + LOCK_SUFFIX);
+    }
+
     /** {@code <root>/.state/audit.log}: the audit log unless {@code exporter.audit.path} is set. */
     public Path defaultAuditLog() {
         return stateDirectory().resolve(AUDIT_LOG);

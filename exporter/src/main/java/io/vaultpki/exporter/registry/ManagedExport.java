@@ -29,6 +29,7 @@ public final class ManagedExport {
     private Instant nextAttempt;
     private Instant lastIssuance;
     private Duration issuedLifetime;
+    private Adoption adoption = Adoption.NO_FILES;
 
     public ManagedExport(ExportSpec spec, Origin origin, Path directory, Instant nextAttempt) {
         this.spec = spec;
@@ -51,8 +52,15 @@ public final class ManagedExport {
             boolean sameSpec = spec.specHash().equals(m.specHash());
             boolean notDue = m.renewAt() != null && now.isBefore(m.renewAt());
             managed.adopted(m, valid && sameSpec && notDue ? m.renewAt() : now, sameSpec);
+            managed.adoption = !sameSpec ? Adoption.SPEC_CHANGED : !valid ? Adoption.EXPIRED
+                    : !notDue ? Adoption.DUE : Adoption.CURRENT;
         }
         return managed;
+    }
+
+    /** What start-up found on disk for this export ({@link Adoption#NO_FILES} for one created since). */
+    public synchronized Adoption adoption() {
+        return adoption;
     }
 
     /** Held while an attempt runs: attempts of one export never overlap. */

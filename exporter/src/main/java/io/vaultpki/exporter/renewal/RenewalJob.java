@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,50 +46,95 @@ public final class RenewalJob {
      */
     public void runDue(boolean wait) {
         Instant now = clock.instant();
-        List<Future<?>> futures = new ArrayList<>();
+        List<Future<Turn>> futures = new ArrayList<>();
         for (ManagedExport e : registry.all()) {
             if (!e.nextAttempt().isAfter(now) && queued.add(e.spec().name())) {
-                futures.add(workers.submit(() -> {
-                    try {
-                        attemptScheduled(e);
-                    } finally {
-                        queued.remove(e.spec().name());
-                    }
-                }));
+                futures.add(submit(e));
             }
         }
         if (wait) {
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (ExecutionException ee) {
-                    LOG.error("Export attempt failed unexpectedly", ee.getCause());
-                }
-            }
+            await(futures);
         }
     }
 
-    private void attemptScheduled(ManagedExport e) {
+    /**
+     * Gives each of {@code exports} its turn, as the scheduler would, on the worker pool, and waits for all of them:
+     * the one-shot run ({@code --once}). Exports that are not due are only decided about, never attempted.
+     */
+    public List<Turn> runAll(Collection<ManagedExport> exports) {
+        List<Future<Turn>> futures = new ArrayList<>();
+        for (ManagedExport e : exports) {
+            queued.add(e.spec().name());
+            futures.add(submit(e));
+        }
+        return await(futures);
+    }
+
+    /**
+     * What the job would do with {@code managed} now, without doing it: attempt it when its next attempt is due
+     * (the plan made when it was loaded or last attempted), unless the loop guard holds it back.
+     */
+    public Decision decide(ManagedExport managed) {
+        Instant now = clock.instant();
+        if (managed.nextAttempt().isAfter(now)) {
+            return new Decision(Decision.Kind.NOT_DUE, managed.nextAttempt());
+        }
+        Optional<Instant> earliest = attempts.earliestIssuance(managed);
+        if (earliest.isPresent() && now.isBefore(earliest.get())) {
+            // the loop guard: never mint twice inside the minimum interval, whatever the plan says
+            return new Decision(Decision.Kind.GUARDED, earliest.get());
+        }
+        return Decision.attempt();
+    }
+
+    private Future<Turn> submit(ManagedExport e) {
+        return workers.submit(() -> {
+            try {
+                return take(e);
+            } finally {
+                queued.remove(e.spec().name());
+            }
+        });
+    }
+
+    private static List<Turn> await(List<Future<Turn>> futures) {
+        List<Turn> turns = new ArrayList<>();
+        for (Future<Turn> f : futures) {
+            try {
+                turns.add(f.get());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return turns;
+            } catch (ExecutionException ee) {
+                LOG.error("Export attempt failed unexpectedly", ee.getCause());
+            }
+        }
+        return turns;
+    }
+
+    /** One export's turn: single-flight per export, skipped when deleted meanwhile, then as {@link #decide} says. */
+    private Turn take(ManagedExport e) {
         if (!e.attemptLock().tryLock()) {
-            return;
+            return Turn.skipped(e, new Decision(Decision.Kind.NOT_DUE, e.nextAttempt())); // an attempt is running
         }
         try {
             if (!registry.isManaged(e)) {
-                return; // deleted meanwhile
+                return Turn.skipped(e, new Decision(Decision.Kind.NOT_DUE, e.nextAttempt())); // deleted meanwhile
             }
-            Optional<Instant> earliest = attempts.earliestIssuance(e);
-            if (earliest.isPresent() && clock.instant().isBefore(earliest.get())) {
-                // the loop guard: never mint twice inside the minimum interval, whatever the plan says
-                e.reschedule(earliest.get());
-                return;
+            Decision decision = decide(e);
+            if (decision.kind() == Decision.Kind.GUARDED) {
+                e.reschedule(decision.until());
             }
-            attempts.attempt(e, e.spec(), Actor.SYSTEM);
-        } catch (RuntimeException ex) {
-            // the attempt already recorded the failure and scheduled the retry
-            LOG.debug("Scheduled attempt of '{}' failed", e.spec().name(), ex);
+            if (decision.kind() != Decision.Kind.ATTEMPT) {
+                return Turn.skipped(e, decision);
+            }
+            try {
+                return new Turn(e, decision, Optional.of(attempts.attempt(e, e.spec(), Actor.SYSTEM)), Optional.empty());
+            } catch (RuntimeException ex) {
+                // the attempt already recorded the failure and scheduled the retry
+                LOG.debug("Scheduled attempt of '{}' failed", e.spec().name(), ex);
+                return new Turn(e, decision, Optional.empty(), Optional.of(ex));
+            }
         } finally {
             e.attemptLock().unlock();
         }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,13 @@ public final class PendingRevocations {
      * Keys are export names, in registry order; exports with nothing due are left out.
      */
     public Map<String, List<PendingRevocation>> due(Instant now, Set<String> only) {
+        return due(registry.all(), now, only);
+    }
+
+    /** {@link #due(Instant, Set)} over {@code exports} (a dry run's previewed exports, which the registry lacks). */
+    public Map<String, List<PendingRevocation>> due(Collection<ManagedExport> exports, Instant now, Set<String> only) {
         Map<String, List<PendingRevocation>> out = new LinkedHashMap<>();
-        for (ManagedExport managed : registry.all()) {
+        for (ManagedExport managed : exports) {
             ExportSpec spec = managed.spec();
             if (!spec.revokePrevious() || only != null && !only.contains(spec.name())) {
                 continue;
