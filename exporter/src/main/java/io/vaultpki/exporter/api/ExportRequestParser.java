@@ -7,6 +7,8 @@ import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Format;
 import io.vaultpki.exporter.spec.NamingProfile;
 import io.vaultpki.exporter.spec.Source;
+import io.vaultpki.exporter.window.RenewWindow;
+import io.vaultpki.exporter.window.RenewWindowException;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -34,7 +36,7 @@ final class ExportRequestParser {
     static final int MAX_ITEMS = 100;
     private static final Set<String> FIELDS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
             "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
-            "naming", "renew_before", "hook");
+            "naming", "renew_before", "hook", "renew_window", "renew_window_floor");
     private static final String NO_COMMANDS = "is not accepted: hook commands are defined only in the exporter's"
             + " configuration (exporter.hooks.<name>.command); name a configured hook instead, e.g. \"hook\": \"reload\"";
 
@@ -107,7 +109,9 @@ final class ExportRequestParser {
                 .formats(formats())
                 .naming(naming())
                 .renewBefore(duration("renew_before", root.get("renew_before")))
-                .hook(hook());
+                .hook(hook())
+                .renewWindow(renewWindow())
+                .renewWindowFloor(duration("renew_window_floor", root.get("renew_window_floor")));
         if (!errors.isEmpty()) {
             throw new BadRequestException("the request body is invalid", errors);
         }
@@ -264,6 +268,20 @@ final class ExportRequestParser {
             errors.add(new FieldError("naming", "must be one of default, kubernetes, certbot"));
         }
         return p;
+    }
+
+    /** The parsed renew window, or {@code null}; the grammar's message names the bad part. */
+    private RenewWindow renewWindow() {
+        String v = string("renew_window", RenewWindow.MAX_LENGTH);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return RenewWindow.parse(v);
+        } catch (RenewWindowException e) {
+            errors.add(new FieldError("renew_window", e.getMessage()));
+            return null;
+        }
     }
 
     /** The name of a configured hook, or {@code null}; an object (an inline command of old) is refused. */

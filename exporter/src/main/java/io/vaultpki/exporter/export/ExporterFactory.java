@@ -23,6 +23,7 @@ import io.vaultpki.exporter.renewal.RenewalJob;
 import io.vaultpki.exporter.renewal.RenewalPolicy;
 import io.vaultpki.exporter.renewal.RenewalScheduler;
 import io.vaultpki.exporter.renewal.RenewalSettings;
+import io.vaultpki.exporter.renewal.WindowedPlan;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -99,9 +100,10 @@ public class ExporterFactory {
 
     @Singleton
     StartupRecovery startupRecovery(Environment environment, ExporterConfiguration config, ExportRegistry registry,
-                                    ExportStore store, SpecRepository repository, Hooks hooks) {
+                                    ExportStore store, SpecRepository repository, Hooks hooks,
+                                    RenewalSettings renewal) {
         return new StartupRecovery(ConfiguredExports.read(environment, config.defaultMount(), hooks), registry, store,
-                repository, hooks, clock);
+                repository, hooks, clock, new WindowedPlan(renewal));
     }
 
     /** The pool export attempts run on; shut down with the context. */

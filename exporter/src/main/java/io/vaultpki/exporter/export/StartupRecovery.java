@@ -7,6 +7,8 @@ import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.registry.ExportRegistry;
 import io.vaultpki.exporter.registry.ManagedExport;
 import io.vaultpki.exporter.registry.SpecRepository;
+import io.vaultpki.exporter.renewal.RenewalSettings;
+import io.vaultpki.exporter.renewal.WindowedPlan;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Origin;
@@ -35,15 +37,25 @@ public final class StartupRecovery {
     private final SpecRepository repository;
     private final Hooks hooks;
     private final Clock clock;
+    private final WindowedPlan windows;
 
+    /** With the renew windows of the default {@code exporter.renewal.*} settings. */
     public StartupRecovery(List<ExportSpec> configured, ExportRegistry registry, ExportStore store,
                            SpecRepository repository, Hooks hooks, Clock clock) {
+        this(configured, registry, store, repository, hooks, clock,
+                new WindowedPlan(RenewalSettings.defaults()));
+    }
+
+    /** @param windows the renew-window rules: adopted files due outside their window wait for it */
+    public StartupRecovery(List<ExportSpec> configured, ExportRegistry registry, ExportStore store,
+                           SpecRepository repository, Hooks hooks, Clock clock, WindowedPlan windows) {
         this.configured = List.copyOf(configured);
         this.registry = registry;
         this.store = store;
         this.repository = repository;
         this.hooks = hooks;
         this.clock = clock;
+        this.windows = windows;
     }
 
     /**
@@ -99,7 +111,10 @@ public final class StartupRecovery {
      */
     private void load(ExportSpec spec, Origin origin, Instant now, RecoveryReport recovery) {
         Optional<ExportMetadata> current = recovery.checkedCurrent(spec.name());
-        registry.add(ManagedExport.loaded(spec, origin, store.directory(spec.name()),
-                current.isPresent() ? current : store.current(spec.name()), now));
+        ManagedExport managed = ManagedExport.loaded(spec, origin, store.directory(spec.name()),
+                current.isPresent() ? current : store.current(spec.name()), now);
+        // files that are current or due wait for their renew window as the running service would
+        managed.placed(windows.place(spec, managed.metadata().orElse(null), managed.nextAttempt()));
+        registry.add(managed);
     }
 }

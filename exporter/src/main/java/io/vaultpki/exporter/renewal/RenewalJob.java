@@ -3,6 +3,7 @@ package io.vaultpki.exporter.renewal;
 import io.vaultpki.exporter.audit.Actor;
 import io.vaultpki.exporter.registry.ExportRegistry;
 import io.vaultpki.exporter.registry.ManagedExport;
+import io.vaultpki.exporter.window.WindowPlacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.Future;
 /**
  * Keeps the managed exports current: every export that is due (renewal, retry or re-read) gets one attempt on the
  * worker pool, as the exporter itself ({@link Actor#SYSTEM}). An export already running or queued is skipped, and
- * one that was issued less than the minimum interval ago is only rescheduled, whatever its plan says.
+ * one that was issued less than the minimum interval ago is only rescheduled, whatever its plan says; so is a planned
+ * renewal outside its renew window ({@link WindowedPlan}).
  */
 public final class RenewalJob {
 
@@ -83,6 +85,12 @@ public final class RenewalJob {
             if (earliest.isPresent() && clock.instant().isBefore(earliest.get())) {
                 // the loop guard: never mint twice inside the minimum interval, whatever the plan says
                 e.reschedule(earliest.get());
+                return;
+            }
+            Optional<WindowPlacement> window = attempts.windowWait(e);
+            if (window.isPresent()) {
+                // a planned renewal outside its renew window (e.g. the exporter was down when the window was open)
+                e.placed(window.get());
                 return;
             }
             attempts.attempt(e, e.spec(), Actor.SYSTEM);

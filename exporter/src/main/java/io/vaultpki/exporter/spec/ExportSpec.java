@@ -1,5 +1,7 @@
 package io.vaultpki.exporter.spec;
 
+import io.vaultpki.exporter.window.RenewWindow;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,12 +41,16 @@ import java.util.TreeSet;
  *                    none. Only the name: the command itself never comes from a spec
  * @param legacyInlineHook whether the persisted spec of an older version carried an inline hook command; that
  *                    command is never run, and the flag only lets status and metrics say so
+ * @param renewWindow when planned renewals may happen (issue, sign); {@code null} for any time
+ * @param renewWindowFloor remaining validity under which the export renews at once, window or not; {@code null}
+ *                    for {@code exporter.renewal.window-floor-percent} of the certificate's lifetime
  */
 public record ExportSpec(String name, Source source, String mount, String role, String issuerRef, String serial,
                          String commonName, List<String> altNames, List<String> ipSans, List<String> uriSans,
                          Duration ttl, String keyType, int keyBits, String csr, Set<Format> formats,
                          NamingProfile naming, Duration renewBefore, String hook,
-                         boolean legacyInlineHook) {
+                         boolean legacyInlineHook,
+                         RenewWindow renewWindow, Duration renewWindowFloor) {
 
     public ExportSpec {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
@@ -78,7 +84,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
     /**
      * SHA-256 over everything that decides what Vault is asked for and which files are written, so a change means
      * re-issue and an unchanged hash at start-up means no Vault call. Renewal timing and the hook (its name, and a
-     * legacy inline command) are left out: changing them must not mint a new certificate.
+     * legacy inline command) are left out: changing them must not mint a new certificate. So is the renew window
+     * and its floor.
      */
     public String specHash() {
         StringBuilder canonical = new StringBuilder();
@@ -148,6 +155,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         b.renewBefore = renewBefore;
         b.hook = hook;
         b.legacyInlineHook = legacyInlineHook;
+        b.renewWindow = renewWindow;
+        b.renewWindowFloor = renewWindowFloor;
         return b;
     }
 
@@ -172,6 +181,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         private Duration renewBefore;
         private String hook;
         private boolean legacyInlineHook;
+        private RenewWindow renewWindow;
+        private Duration renewWindowFloor;
 
         private Builder(String name, Source source) {
             this.name = name;
@@ -198,10 +209,13 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         public Builder renewBefore(Duration v) { this.renewBefore = v; return this; }
         public Builder hook(String v) { this.hook = v; return this; }
         public Builder legacyInlineHook(boolean v) { this.legacyInlineHook = v; return this; }
+        public Builder renewWindow(RenewWindow v) { this.renewWindow = v; return this; }
+        public Builder renewWindowFloor(Duration v) { this.renewWindowFloor = v; return this; }
 
         public ExportSpec build() {
             return new ExportSpec(name, source, mount, role, issuerRef, serial, commonName, altNames, ipSans, uriSans,
-                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook, legacyInlineHook);
+                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook, legacyInlineHook,
+                    renewWindow, renewWindowFloor);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.vaultpki.exporter.spec;
 
 import io.vaultpki.client.GoDurations;
+import io.vaultpki.exporter.window.RenewWindow;
+import io.vaultpki.exporter.window.RenewWindowException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ public final class SpecCodec {
 
     private static final Set<String> KEYS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
             "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
-            "naming", "renew_before", "hook");
+            "naming", "renew_before", "hook", "renew_window", "renew_window_floor");
 
     private SpecCodec() {
     }
@@ -59,6 +61,12 @@ public final class SpecCodec {
             m.put("renew_before", spec.renewBefore().toSeconds() + "s");
         }
         putIfSet(m, "hook", spec.hook());
+        if (spec.renewWindow() != null) {
+            m.put("renew_window", spec.renewWindow().text());
+        }
+        if (spec.renewWindowFloor() != null) {
+            m.put("renew_window_floor", spec.renewWindowFloor().toSeconds() + "s");
+        }
         return m;
     }
 
@@ -126,6 +134,8 @@ public final class SpecCodec {
         } else {
             b.hook(hook(rawHook, errors));
         }
+        b.renewWindow(renewWindow(string(m, "renew_window", errors), errors));
+        b.renewWindowFloor(duration(m, "renew_window_floor", errors));
         if (!errors.isEmpty() || source == null) {
             throw new SpecFormatException(errors);
         }
@@ -171,6 +181,19 @@ public final class SpecCodec {
             errors.add(new FieldError("hook", "must be the name of a hook defined under exporter.hooks"));
         }
         return null;
+    }
+
+    /** A blank window is no window, as a blank hook is no hook. */
+    private static RenewWindow renewWindow(String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return RenewWindow.parse(text);
+        } catch (RenewWindowException e) {
+            errors.add(new FieldError("renew_window", e.getMessage()));
+            return null;
+        }
     }
 
     private static void putIfSet(Map<String, Object> m, String key, String value) {
