@@ -6,9 +6,9 @@ import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Format;
 import io.vaultpki.exporter.spec.NamingProfile;
+import io.vaultpki.exporter.spec.RenewWindowField;
 import io.vaultpki.exporter.spec.Source;
 import io.vaultpki.exporter.window.RenewWindow;
-import io.vaultpki.exporter.window.RenewWindowException;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -110,7 +110,7 @@ final class ExportRequestParser {
                 .naming(naming())
                 .renewBefore(duration("renew_before", root.get("renew_before")))
                 .hook(hook())
-                .renewWindow(renewWindow())
+                .renewWindow(RenewWindowField.read(string("renew_window", RenewWindow.MAX_LENGTH), errors))
                 .renewWindowFloor(duration("renew_window_floor", root.get("renew_window_floor")));
         if (!errors.isEmpty()) {
             throw new BadRequestException("the request body is invalid", errors);
@@ -268,20 +268,6 @@ final class ExportRequestParser {
             errors.add(new FieldError("naming", "must be one of default, kubernetes, certbot"));
         }
         return p;
-    }
-
-    /** The parsed renew window, or {@code null}; the grammar's message names the bad part. */
-    private RenewWindow renewWindow() {
-        String v = string("renew_window", RenewWindow.MAX_LENGTH);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return RenewWindow.parse(v);
-        } catch (RenewWindowException e) {
-            errors.add(new FieldError("renew_window", e.getMessage()));
-            return null;
-        }
     }
 
     /** The name of a configured hook, or {@code null}; an object (an inline command of old) is refused. */

@@ -1,8 +1,6 @@
 package io.vaultpki.exporter.spec;
 
 import io.vaultpki.client.GoDurations;
-import io.vaultpki.exporter.window.RenewWindow;
-import io.vaultpki.exporter.window.RenewWindowException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,7 +132,7 @@ public final class SpecCodec {
         } else {
             b.hook(hook(rawHook, errors));
         }
-        b.renewWindow(renewWindow(string(m, "renew_window", errors), errors));
+        b.renewWindow(RenewWindowField.read(string(m, "renew_window", errors), errors));
         b.renewWindowFloor(duration(m, "renew_window_floor", errors));
         if (!errors.isEmpty() || source == null) {
             throw new SpecFormatException(errors);
@@ -181,19 +179,6 @@ public final class SpecCodec {
             errors.add(new FieldError("hook", "must be the name of a hook defined under exporter.hooks"));
         }
         return null;
-    }
-
-    /** A blank window is no window, as a blank hook is no hook. */
-    private static RenewWindow renewWindow(String text, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return RenewWindow.parse(text);
-        } catch (RenewWindowException e) {
-            errors.add(new FieldError("renew_window", e.getMessage()));
-            return null;
-        }
     }
 
     private static void putIfSet(Map<String, Object> m, String key, String value) {
