@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The start-up step that brings the exports back: recovers the export directory from an interrupted write, removes
  * the temp files of an interrupted spec save, loads the configuration's exports and the persisted API exports, and
- * adopts the files that are still current, all without a Vault call. A name defined both in the configuration and
+ * adopts the files that are still current, all without a Vault call; adopted files that are due outside their renew
+ * window wait for it, as in the running service. A name defined both in the configuration and
  * through the API stops it. Runs once the HTTP port is bound ({@link ExporterStartup}), so a port clash stops the
  * exporter before it touches the disk.
  */
