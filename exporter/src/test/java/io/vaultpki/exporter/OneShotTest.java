@@ -354,6 +354,31 @@ class OneShotTest {
         Files.deleteIfExists(hookLog);
     }
 
+    /** A daily renew window of one hour that opens three hours from now (UTC), so "now" is outside it. */
+    private static String windowInThreeHours() {
+        java.time.LocalTime start = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusHours(3).withSecond(0).withNano(0);
+        return "daily " + start + "-" + start.plusHours(1) + " UTC";
+    }
+
+    @Test
+    void aDueExportOutsideItsRenewWindowKeepsItsFilesAndSaysWhenTheWindowRenewsIt() throws IOException {
+        settings.put("exporter.exports.web.renew-window", windowInThreeHours());
+        issueDueCertificate();
+        String serial = serial("web");
+        vault.emulator().requests().clear();
+
+        Result dry = once("--once", "--dry-run", "--export", "web");
+        Result r = once("--once", "--export", "web");
+
+        assertThat(dry.out()).anySatisfy(l -> assertThat(l).startsWith("export web: nothing to do before ")
+                .endsWith("but its renew window opens then)"));
+        assertThat(r.status()).as("%s", r).isZero();
+        assertThat(serial("web")).isEqualTo(serial);
+        assertThat(issuances()).isZero();
+        assertThat(r.out()).anySatisfy(l -> assertThat(l).startsWith("export web: due, files kept (serial " + serial)
+                .contains("; renews in its renew window at "));
+    }
+
     private long revokeRequests() {
         return vault.emulator().requests().all().stream().filter(r -> r.path().endsWith("pki_int/revoke")).count();
     }

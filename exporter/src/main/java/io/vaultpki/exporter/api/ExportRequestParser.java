@@ -6,7 +6,9 @@ import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Format;
 import io.vaultpki.exporter.spec.NamingProfile;
+import io.vaultpki.exporter.spec.RenewWindowField;
 import io.vaultpki.exporter.spec.Source;
+import io.vaultpki.exporter.window.RenewWindow;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -34,7 +36,7 @@ final class ExportRequestParser {
     static final int MAX_ITEMS = 100;
     private static final Set<String> FIELDS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
             "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
-            "naming", "renew_before", "hook", "revoke_previous");
+            "naming", "renew_before", "hook", "revoke_previous", "renew_window", "renew_window_floor");
     private static final String NO_COMMANDS = "is not accepted: hook commands are defined only in the exporter's"
             + " configuration (exporter.hooks.<name>.command); name a configured hook instead, e.g. \"hook\": \"reload\"";
 
@@ -108,7 +110,9 @@ final class ExportRequestParser {
                 .naming(naming())
                 .renewBefore(duration("renew_before", root.get("renew_before")))
                 .hook(hook())
-                .revokePrevious(JsonBooleans.read(root, "revoke_previous", errors));
+                .revokePrevious(JsonBooleans.read(root, "revoke_previous", errors))
+                .renewWindow(RenewWindowField.read(string("renew_window", RenewWindow.MAX_LENGTH), errors))
+                .renewWindowFloor(duration("renew_window_floor", root.get("renew_window_floor")));
         if (!errors.isEmpty()) {
             throw new BadRequestException("the request body is invalid", errors);
         }

@@ -67,6 +67,7 @@ final class ExportView {
         out.put("not_after", time(meta == null ? null : meta.notAfter()));
         Instant renewAt = status.nextAttempt() != null ? status.nextAttempt() : meta == null ? null : meta.renewAt();
         out.put("renew_at", time(renewAt));
+        RenewWindowView.put(out, status);
         out.put("last_outcome", status.lastOutcome() == null ? null : status.lastOutcome().name().toLowerCase(Locale.ROOT));
         out.put("last_error", status.lastError() == null ? null : VaultErrors.text(status.lastError()));
         out.put("consecutive_failures", status.consecutiveFailures());

@@ -118,9 +118,10 @@ public class ExporterFactory {
 
     @Singleton
     StartupRecovery startupRecovery(Environment environment, ExporterConfiguration config, ExportRegistry registry,
-                                    ExportStore store, SpecRepository repository, Hooks hooks) {
+                                    ExportStore store, SpecRepository repository, Hooks hooks,
+                                    RenewalPolicy policy) {
         return new StartupRecovery(ConfiguredExports.read(environment, config.defaultMount(), hooks), registry, store,
-                repository, hooks, clock);
+                repository, hooks, clock, policy.windows());
     }
 
     /** The pool export attempts run on; shut down with the context. */

@@ -7,6 +7,8 @@ import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.registry.ExportRegistry;
 import io.vaultpki.exporter.registry.ManagedExport;
 import io.vaultpki.exporter.registry.SpecRepository;
+import io.vaultpki.exporter.renewal.RenewalSettings;
+import io.vaultpki.exporter.renewal.WindowedPlan;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
 import io.vaultpki.exporter.spec.Origin;
@@ -23,7 +25,8 @@ import java.util.Optional;
 /**
  * The start-up step that brings the exports back: recovers the export directory from an interrupted write, removes
  * the temp files of an interrupted spec save, loads the configuration's exports and the persisted API exports, and
- * adopts the files that are still current, all without a Vault call. A name defined both in the configuration and
+ * adopts the files that are still current, all without a Vault call; adopted files that are due outside their renew
+ * window wait for it, as in the running service. A name defined both in the configuration and
  * through the API stops it. Runs once the HTTP port is bound ({@link ExporterStartup}), so a port clash stops the
  * exporter before it touches the disk.
  */
@@ -37,15 +40,25 @@ public final class StartupRecovery {
     private final SpecRepository repository;
     private final Hooks hooks;
     private final Clock clock;
+    private final WindowedPlan windows;
 
+    /** With the renew windows of the default {@code exporter.renewal.*} settings. */
     public StartupRecovery(List<ExportSpec> configured, ExportRegistry registry, ExportStore store,
                            SpecRepository repository, Hooks hooks, Clock clock) {
+        this(configured, registry, store, repository, hooks, clock,
+                new WindowedPlan(RenewalSettings.defaults()));
+    }
+
+    /** @param windows the renew-window rules: adopted files due outside their window wait for it */
+    public StartupRecovery(List<ExportSpec> configured, ExportRegistry registry, ExportStore store,
+                           SpecRepository repository, Hooks hooks, Clock clock, WindowedPlan windows) {
         this.configured = List.copyOf(configured);
         this.registry = registry;
         this.store = store;
         this.repository = repository;
         this.hooks = hooks;
         this.clock = clock;
+        this.windows = windows;
     }
 
     /**
@@ -104,15 +117,15 @@ public final class StartupRecovery {
         Instant now = clock.instant();
         Map<String, ManagedExport> exports = new LinkedHashMap<>();
         for (ExportSpec spec : configured) {
-            exports.put(spec.name(), ManagedExport.loaded(spec, Origin.CONFIG, store.directory(spec.name()),
-                    store.current(spec.name()), now));
+            exports.put(spec.name(), placed(ManagedExport.loaded(spec, Origin.CONFIG, store.directory(spec.name()),
+                    store.current(spec.name()), now)));
         }
         for (ExportSpec spec : repository.loadAll()) {
             if (exports.containsKey(spec.name())) {
                 throw definedTwice(spec);
             }
-            exports.put(spec.name(), ManagedExport.loaded(spec, Origin.API, store.directory(spec.name()),
-                    store.current(spec.name()), now));
+            exports.put(spec.name(), placed(ManagedExport.loaded(spec, Origin.API, store.directory(spec.name()),
+                    store.current(spec.name()), now)));
         }
         return List.copyOf(exports.values());
     }
@@ -128,7 +141,14 @@ public final class StartupRecovery {
      */
     private void load(ExportSpec spec, Origin origin, Instant now, RecoveryReport recovery) {
         Optional<ExportMetadata> current = recovery.checkedCurrent(spec.name());
-        registry.add(ManagedExport.loaded(spec, origin, store.directory(spec.name()),
-                current.isPresent() ? current : store.current(spec.name()), now));
+        ManagedExport managed = ManagedExport.loaded(spec, origin, store.directory(spec.name()),
+                current.isPresent() ? current : store.current(spec.name()), now);
+        registry.add(placed(managed));
+    }
+
+    /** Files that are current or due wait for their renew window, as the running service would have them wait. */
+    private ManagedExport placed(ManagedExport managed) {
+        managed.placed(windows.place(managed.spec(), managed.metadata().orElse(null), managed.nextAttempt()));
+        return managed;
     }
 }

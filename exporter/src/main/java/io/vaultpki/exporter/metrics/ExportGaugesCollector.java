@@ -49,6 +49,12 @@ public final class ExportGaugesCollector implements MultiCollector {
                 "When the export last succeeded (Unix seconds).", "export");
         GaugeFamily legacyHook = GaugeFamily.gauge("vault_pki_exporter_legacy_hook_ignored",
                 "1 when the export's persisted spec (from an older version) carries an inline hook command, which is never run; hooks are configured by name under exporter.hooks.", "export");
+        GaugeFamily windowStart = GaugeFamily.gauge("vault_pki_exporter_renewal_window_next_start_timestamp_seconds",
+                "Start of the renew-window occurrence the export's next renewal falls into or waits for (Unix seconds); only exports with a renew-window.", "export");
+        GaugeFamily windowDeferred = GaugeFamily.gauge("vault_pki_exporter_renewal_window_deferred",
+                "1 when the export's next renewal waits for its renew-window (or for the safety floor) instead of renewing as planned; only exports with a renew-window.", "export");
+        GaugeFamily windowFloor = GaugeFamily.gauge("vault_pki_exporter_renewal_window_floor_timestamp_seconds",
+                "From this moment the export's remaining validity is under its safety floor and it renews at once, window or not (Unix seconds); only exports with a renew-window and files of their current spec.", "export");
         GaugeFamily count = GaugeFamily.gauge("vault_pki_exporter_managed_exports",
                 "Managed exports by source.", "source");
         GaugeFamily vaultUp = GaugeFamily.gauge("vault_pki_exporter_vault_up",
@@ -62,6 +68,13 @@ public final class ExportGaugesCollector implements MultiCollector {
             legacyHook.add(s.spec().legacyInlineHook() ? 1 : 0, name);
             if (s.nextAttempt() != null) {
                 renewal.add(seconds(s.nextAttempt()), name);
+            }
+            if (s.window() != null) {
+                windowStart.add(seconds(s.window().window().start()), name);
+                windowDeferred.add(s.window().deferred() ? 1 : 0, name);
+                if (s.window().floorAt() != null) {
+                    windowFloor.add(seconds(s.window().floorAt()), name);
+                }
             }
             if (s.lastSuccess() != null) {
                 lastSuccess.add(seconds(s.lastSuccess()), name);
@@ -84,7 +97,7 @@ public final class ExportGaugesCollector implements MultiCollector {
         }
         MetricSnapshots.Builder out = MetricSnapshots.builder();
         for (GaugeFamily f : List.of(notAfter, notBefore, renewal, expired, shortened, info, failures, lastSuccess,
-                legacyHook, count, vaultUp)) {
+                legacyHook, windowStart, windowDeferred, windowFloor, count, vaultUp)) {
             f.addTo(out);
         }
         return out.build();

@@ -34,7 +34,10 @@ final class OnceLines {
             }
             return prefix + (e.adoption() == Adoption.NO_FILES ? "issued" : "renewed") + validity;
         }
-        String state = turn.decision().kind() == Decision.Kind.GUARDED ? "due, files kept" : "up to date";
+        String state = switch (turn.decision().kind()) {
+            case GUARDED, WINDOW -> "due, files kept";
+            default -> "up to date";
+        };
         return prefix + state + e.metadata().map(OnceLines::validity).orElse("") + nextTime(turn.decision());
     }
 
@@ -66,6 +69,8 @@ final class OnceLines {
                     + ")";
             case GUARDED -> prefix + "nothing to do before " + decision.until() + " (" + e.adoption().reason()
                     + ", but it was issued less than exporter.renewal.min-issuance-interval ago)";
+            case WINDOW -> prefix + "nothing to do before " + decision.until() + " (" + e.adoption().reason()
+                    + ", but its renew window opens then)";
         };
     }
 
@@ -88,6 +93,7 @@ final class OnceLines {
         return switch (decision.kind()) {
             case NOT_DUE -> decision.until() == null ? "" : "; due at " + decision.until();
             case GUARDED -> "; the minimum issuance interval allows the next issuance at " + decision.until();
+            case WINDOW -> "; renews in its renew window at " + decision.until();
             case ATTEMPT -> "";
         };
     }

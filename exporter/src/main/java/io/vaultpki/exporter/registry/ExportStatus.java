@@ -3,6 +3,7 @@ package io.vaultpki.exporter.registry;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.Origin;
+import io.vaultpki.exporter.window.WindowPlacement;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,10 +21,19 @@ import java.util.Optional;
  * @param lastSuccess         when the last attempt succeeded
  * @param nextAttempt         when the exporter will next renew, retry or re-read
  * @param directory           the export's directory
+ * @param window              where the renew window put the next attempt; {@code null} without a window
  */
 public record ExportStatus(ExportSpec spec, Origin origin, Optional<ExportMetadata> metadata, Outcome lastOutcome,
                            String lastError, int consecutiveFailures, Instant lastSuccess, Instant nextAttempt,
-                           Path directory) {
+                           Path directory, WindowPlacement window) {
+
+    /** The status of an export without a renew window. */
+    public ExportStatus(ExportSpec spec, Origin origin, Optional<ExportMetadata> metadata, Outcome lastOutcome,
+                        String lastError, int consecutiveFailures, Instant lastSuccess, Instant nextAttempt,
+                        Path directory) {
+        this(spec, origin, metadata, lastOutcome, lastError, consecutiveFailures, lastSuccess, nextAttempt, directory,
+                null);
+    }
 
     public String name() {
         return spec.name();

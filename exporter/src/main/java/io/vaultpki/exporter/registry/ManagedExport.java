@@ -3,6 +3,7 @@ package io.vaultpki.exporter.registry;
 import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.Origin;
+import io.vaultpki.exporter.window.WindowPlacement;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class ManagedExport {
     private Instant lastIssuance;
     private Duration issuedLifetime;
     private Adoption adoption = Adoption.NO_FILES;
+    private WindowPlacement window;
 
     public ManagedExport(ExportSpec spec, Origin origin, Path directory, Instant nextAttempt) {
         this.spec = spec;
@@ -138,12 +140,28 @@ public final class ManagedExport {
         nextAttempt = next;
     }
 
+    /**
+     * Records where the renew window put the next attempt, and moves it there; {@code null} for an export without a
+     * window (the next attempt stays).
+     */
+    public synchronized void placed(WindowPlacement placement) {
+        window = placement;
+        if (placement != null) {
+            nextAttempt = placement.at();
+        }
+    }
+
+    /** Where the renew window last put the next attempt; {@code null} without a window. */
+    public synchronized WindowPlacement windowPlacement() {
+        return window;
+    }
+
     public synchronized int consecutiveFailures() {
         return consecutiveFailures;
     }
 
     public synchronized ExportStatus status() {
         return new ExportStatus(spec, origin, Optional.ofNullable(metadata), lastOutcome, lastError,
-                consecutiveFailures, lastSuccess, nextAttempt, directory);
+                consecutiveFailures, lastSuccess, nextAttempt, directory, window);
     }
 }

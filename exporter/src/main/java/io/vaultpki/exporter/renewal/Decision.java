@@ -1,5 +1,7 @@
 package io.vaultpki.exporter.renewal;
 
+import io.vaultpki.exporter.window.WindowPlacement;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,10 +10,11 @@ import java.util.Objects;
  * one-shot dry run ({@code --once --dry-run}) prints it.
  *
  * @param kind  attempt now, or why not
- * @param until when the export is next due ({@link Kind#NOT_DUE}) or may be issued again ({@link Kind#GUARDED});
- *              {@code null} for {@link Kind#ATTEMPT}
+ * @param until  when the export is next due ({@link Kind#NOT_DUE}), may be issued again ({@link Kind#GUARDED}) or
+ *               its renew window lets it renew ({@link Kind#WINDOW}); {@code null} for {@link Kind#ATTEMPT}
+ * @param window where the renew window put the attempt, for {@link Kind#WINDOW}; otherwise {@code null}
  */
-public record Decision(Kind kind, Instant until) {
+public record Decision(Kind kind, Instant until, WindowPlacement window) {
 
     public enum Kind {
         /** Due (no files, a changed spec, expired, or past its renewal or refresh time): ask Vault now. */
@@ -19,11 +22,21 @@ public record Decision(Kind kind, Instant until) {
         /** Files are current; nothing to do before {@code until}. */
         NOT_DUE,
         /** Due, but issued less than the minimum issuance interval ago (the loop guard): wait until {@code until}. */
-        GUARDED
+        GUARDED,
+        /** Due, but a planned renewal outside its renew window and above its floor: wait until {@code until}. */
+        WINDOW
     }
 
     public Decision {
         Objects.requireNonNull(kind, "kind");
+    }
+
+    public Decision(Kind kind, Instant until) {
+        this(kind, until, null);
+    }
+
+    static Decision window(WindowPlacement placement) {
+        return new Decision(Kind.WINDOW, placement.at(), placement);
     }
 
     static Decision attempt() {

@@ -6,6 +6,7 @@ import io.vaultpki.exporter.files.ExportMetadata;
 import io.vaultpki.exporter.registry.ExportStatus;
 import io.vaultpki.exporter.registry.ManagedExport;
 import io.vaultpki.exporter.spec.ExportSpec;
+import io.vaultpki.exporter.window.WindowPlacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +43,20 @@ public final class ExportAttempts {
             succeeded(managed, result, now);
             return result;
         } catch (RuntimeException ex) {
-            Instant notAfter = managed.metadata().map(ExportMetadata::notAfter).orElse(null);
-            Duration delay = policy.retryDelay(managed.consecutiveFailures() + 1, now, notAfter);
+            ExportMetadata current = managed.metadata().orElse(null);
+            Duration delay = policy.retryDelay(managed.consecutiveFailures() + 1, now,
+                    current == null ? null : current.notAfter());
+            // a retry of a planned renewal stays inside the window while above the floor
+            WindowPlacement placed = policy.windows().place(spec, current, now.plus(delay));
             int failures = managed.failed(Failures.describe(ex), now.plus(delay));
-            LOG.warn("Export '{}' failed ({} in a row), files untouched; retrying in {} s: {}", spec.name(), failures,
-                    delay.toSeconds(), Failures.describe(ex));
+            managed.placed(placed);
+            if (placed != null && placed.deferred()) {
+                LOG.warn("Export '{}' failed ({} in a row), files untouched; retrying at {} ({} {}): {}", spec.name(),
+                        failures, placed.at(), placed.decision().wire(), spec.renewWindow(), Failures.describe(ex));
+            } else {
+                LOG.warn("Export '{}' failed ({} in a row), files untouched; retrying in {} s: {}", spec.name(),
+                        failures, delay.toSeconds(), Failures.describe(ex));
+            }
             throw ex;
         }
     }
@@ -64,6 +74,23 @@ public final class ExportAttempts {
         boolean switched = result.write().switched();
         managed.succeeded(result.write().metadata(), result.issued() && switched, startedAt, result.next(),
                 switched ? ExportStatus.Outcome.SUCCESS : ExportStatus.Outcome.UNCHANGED);
+        WindowPlacement placed = policy.windows().place(managed.spec(), result.write().metadata(), result.next());
+        managed.placed(placed);
+        if (placed != null && placed.deferred()) {
+            LOG.info("Export '{}': renewal planned for {} waits for the renew window '{}': next attempt at {} ({})",
+                    managed.spec().name(), placed.planned(), managed.spec().renewWindow(), placed.at(),
+                    placed.decision().wire());
+        }
+    }
+
+    /**
+     * The renew window's say at the moment of a scheduled attempt: where the attempt must go instead when it is a
+     * planned renewal outside the window and above the floor; empty when it may run now. The API's renew never asks.
+     */
+    public Optional<WindowPlacement> windowWait(ManagedExport managed) {
+        Instant now = clock.instant();
+        WindowPlacement placed = policy.windows().place(managed.spec(), managed.metadata().orElse(null), now);
+        return placed != null && placed.at().isAfter(now) ? Optional.of(placed) : Optional.empty();
     }
 
     /**

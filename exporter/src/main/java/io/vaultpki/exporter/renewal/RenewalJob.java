@@ -3,6 +3,7 @@ package io.vaultpki.exporter.renewal;
 import io.vaultpki.exporter.audit.Actor;
 import io.vaultpki.exporter.registry.ExportRegistry;
 import io.vaultpki.exporter.registry.ManagedExport;
+import io.vaultpki.exporter.window.WindowPlacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,8 @@ import java.util.concurrent.Future;
 /**
  * Keeps the managed exports current: every export that is due (renewal, retry or re-read) gets one attempt on the
  * worker pool, as the exporter itself ({@link Actor#SYSTEM}). An export already running or queued is skipped, and
- * one that was issued less than the minimum interval ago is only rescheduled, whatever its plan says.
+ * one that was issued less than the minimum interval ago is only rescheduled, whatever its plan says; so is a planned
+ * renewal outside its renew window ({@link WindowedPlan}).
  */
 public final class RenewalJob {
 
@@ -72,19 +74,25 @@ public final class RenewalJob {
 
     /**
      * What the job would do with {@code managed} now, without doing it: attempt it when its next attempt is due
-     * (the plan made when it was loaded or last attempted), unless the loop guard holds it back.
+     * (the plan made when it was loaded or last attempted), unless the loop guard holds it back or it is a planned
+     * renewal that must wait for its renew window.
      */
     public Decision decide(ManagedExport managed) {
         Instant now = clock.instant();
         if (managed.nextAttempt().isAfter(now)) {
-            return new Decision(Decision.Kind.NOT_DUE, managed.nextAttempt());
+            WindowPlacement placed = managed.windowPlacement();
+            // due already, but its renew window moved it: say so rather than "not due"
+            return placed != null && placed.deferred() && placed.at().equals(managed.nextAttempt())
+                    ? Decision.window(placed) : new Decision(Decision.Kind.NOT_DUE, managed.nextAttempt());
         }
         Optional<Instant> earliest = attempts.earliestIssuance(managed);
         if (earliest.isPresent() && now.isBefore(earliest.get())) {
             // the loop guard: never mint twice inside the minimum interval, whatever the plan says
             return new Decision(Decision.Kind.GUARDED, earliest.get());
         }
-        return Decision.attempt();
+        // a planned renewal outside its renew window (e.g. the exporter was down while the window was open)
+        Optional<WindowPlacement> window = attempts.windowWait(managed);
+        return window.isPresent() ? Decision.window(window.get()) : Decision.attempt();
     }
 
     private Future<Turn> submit(ManagedExport e) {
@@ -124,6 +132,8 @@ public final class RenewalJob {
             Decision decision = decide(e);
             if (decision.kind() == Decision.Kind.GUARDED) {
                 e.reschedule(decision.until());
+            } else if (decision.kind() == Decision.Kind.WINDOW) {
+                e.placed(decision.window());
             }
             if (decision.kind() != Decision.Kind.ATTEMPT) {
                 return Turn.skipped(e, decision);

@@ -26,10 +26,17 @@ public final class RenewalPolicy {
 
     private final RenewalSettings settings;
     private final RandomGenerator random;
+    private final WindowedPlan windows;
 
     public RenewalPolicy(RenewalSettings settings, RandomGenerator random) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.random = Objects.requireNonNull(random, "random");
+        this.windows = new WindowedPlan(settings);
+    }
+
+    /** The renew-window step that follows the plan (and a retry's backoff), with the same settings. */
+    public WindowedPlan windows() {
+        return windows;
     }
 
     /**

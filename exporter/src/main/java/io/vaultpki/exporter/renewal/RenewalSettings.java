@@ -3,6 +3,7 @@ package io.vaultpki.exporter.renewal;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +21,8 @@ import java.time.Duration;
  * @param minIssuanceInterval minimum spacing of two issuances of one export (lifetime/10 when that is smaller)
  * @param retryInitial        upper bound of the first retry delay
  * @param retryMax            upper bound of any retry delay
+ * @param windowFloorPercent  for exports with a {@code renew-window} and no {@code renew-window-floor}: when less than
+ *                            this percentage of the actual lifetime remains, renew at once, window or not (1..90)
  */
 @Context
 @ConfigurationProperties(RenewalSettings.PREFIX)
@@ -31,12 +34,31 @@ public record RenewalSettings(
         @Bindable(defaultValue = "30m") Duration jitterCap,
         @Bindable(defaultValue = "5m") Duration minIssuanceInterval,
         @Bindable(defaultValue = "10s") Duration retryInitial,
-        @Bindable(defaultValue = "5m") Duration retryMax) {
+        @Bindable(defaultValue = "5m") Duration retryMax,
+        @Bindable(defaultValue = "10") @Min(value = 1, message = WINDOW_FLOOR) @Max(value = 90, message = WINDOW_FLOOR)
+        int windowFloorPercent) {
 
     public static final String PREFIX = "exporter.renewal";
     static final String RENEW_BEFORE = PREFIX + ".renew-before-percent must be between 1 and 90, was {validatedValue}";
     static final String JITTER = PREFIX + ".jitter-percent must be between 0 and 50, was {validatedValue}";
+    static final String WINDOW_FLOOR = PREFIX + ".window-floor-percent must be between 1 and 90, was {validatedValue}";
+    /** The default of {@code window-floor-percent}. */
+    public static final int DEFAULT_WINDOW_FLOOR_PERCENT = 10;
 
+    /** The settings without renew-window knobs (their defaults), as before windows existed. */
+    public RenewalSettings(int renewBeforePercent, int jitterPercent, Duration jitterCap, Duration minIssuanceInterval,
+                           Duration retryInitial, Duration retryMax) {
+        this(renewBeforePercent, jitterPercent, jitterCap, minIssuanceInterval, retryInitial, retryMax,
+                DEFAULT_WINDOW_FLOOR_PERCENT);
+    }
+
+    /** The bound defaults (RenewalSettingsTest checks they agree), for parts built without a context. */
+    public static RenewalSettings defaults() {
+        return new RenewalSettings(33, 5, Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(10),
+                Duration.ofMinutes(5), DEFAULT_WINDOW_FLOOR_PERCENT);
+    }
+
+    @Creator
     public RenewalSettings {
         requirePositive("jitter-cap", jitterCap);
         requirePositive("min-issuance-interval", minIssuanceInterval);

@@ -1,5 +1,7 @@
 package io.vaultpki.exporter.spec;
 
+import io.vaultpki.exporter.window.RenewWindow;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,12 +43,16 @@ import java.util.TreeSet;
  *                    command is never run, and the flag only lets status and metrics say so
  * @param revokePrevious whether the certificate a switch replaced is revoked in Vault once the readers' grace period
  *                    has passed (issue and sign only: the exporter revokes only serials it minted and recorded)
+ * @param renewWindow when planned renewals may happen (issue, sign); {@code null} for any time
+ * @param renewWindowFloor remaining validity under which the export renews at once, window or not; {@code null}
+ *                    for {@code exporter.renewal.window-floor-percent} of the certificate's lifetime
  */
 public record ExportSpec(String name, Source source, String mount, String role, String issuerRef, String serial,
                          String commonName, List<String> altNames, List<String> ipSans, List<String> uriSans,
                          Duration ttl, String keyType, int keyBits, String csr, Set<Format> formats,
                          NamingProfile naming, Duration renewBefore, String hook,
-                         boolean legacyInlineHook, boolean revokePrevious) {
+                         boolean legacyInlineHook, boolean revokePrevious,
+                         RenewWindow renewWindow, Duration renewWindowFloor) {
 
     public ExportSpec {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
@@ -80,7 +86,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
     /**
      * SHA-256 over everything that decides what Vault is asked for and which files are written, so a change means
      * re-issue and an unchanged hash at start-up means no Vault call. Renewal timing and the hook (its name, and a
-     * legacy inline command) and revoke-previous are left out: changing them must not mint a new certificate.
+     * legacy inline command), revoke-previous and the renew window with its floor are left out: changing them must
+     * not mint a new certificate.
      */
     public String specHash() {
         StringBuilder canonical = new StringBuilder();
@@ -151,6 +158,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         b.hook = hook;
         b.legacyInlineHook = legacyInlineHook;
         b.revokePrevious = revokePrevious;
+        b.renewWindow = renewWindow;
+        b.renewWindowFloor = renewWindowFloor;
         return b;
     }
 
@@ -176,6 +185,8 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         private String hook;
         private boolean legacyInlineHook;
         private boolean revokePrevious;
+        private RenewWindow renewWindow;
+        private Duration renewWindowFloor;
 
         private Builder(String name, Source source) {
             this.name = name;
@@ -203,10 +214,13 @@ public record ExportSpec(String name, Source source, String mount, String role, 
         public Builder hook(String v) { this.hook = v; return this; }
         public Builder legacyInlineHook(boolean v) { this.legacyInlineHook = v; return this; }
         public Builder revokePrevious(boolean v) { this.revokePrevious = v; return this; }
+        public Builder renewWindow(RenewWindow v) { this.renewWindow = v; return this; }
+        public Builder renewWindowFloor(Duration v) { this.renewWindowFloor = v; return this; }
 
         public ExportSpec build() {
             return new ExportSpec(name, source, mount, role, issuerRef, serial, commonName, altNames, ipSans, uriSans,
-                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook, legacyInlineHook, revokePrevious);
+                    ttl, keyType, keyBits, csr, formats, naming, renewBefore, hook, legacyInlineHook, revokePrevious,
+                    renewWindow, renewWindowFloor);
         }
     }
 }

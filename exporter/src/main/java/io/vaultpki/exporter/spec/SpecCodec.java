@@ -25,7 +25,7 @@ public final class SpecCodec {
 
     private static final Set<String> KEYS = Set.of("name", "source", "mount", "role", "issuer_ref", "serial",
             "common_name", "alt_names", "ip_sans", "uri_sans", "ttl", "key_type", "key_bits", "csr", "formats",
-            "naming", "renew_before", "hook", "revoke_previous");
+            "naming", "renew_before", "hook", "revoke_previous", "renew_window", "renew_window_floor");
 
     private SpecCodec() {
     }
@@ -61,6 +61,12 @@ public final class SpecCodec {
         putIfSet(m, "hook", spec.hook());
         if (spec.revokePrevious()) {
             m.put("revoke_previous", true);
+        }
+        if (spec.renewWindow() != null) {
+            m.put("renew_window", spec.renewWindow().text());
+        }
+        if (spec.renewWindowFloor() != null) {
+            m.put("renew_window_floor", spec.renewWindowFloor().toSeconds() + "s");
         }
         return m;
     }
@@ -130,6 +136,8 @@ public final class SpecCodec {
         } else {
             b.hook(hook(rawHook, errors));
         }
+        b.renewWindow(RenewWindowField.read(string(m, "renew_window", errors), errors));
+        b.renewWindowFloor(duration(m, "renew_window_floor", errors));
         if (!errors.isEmpty() || source == null) {
             throw new SpecFormatException(errors);
         }

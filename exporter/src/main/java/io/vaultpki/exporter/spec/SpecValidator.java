@@ -124,11 +124,25 @@ public final class SpecValidator {
             errors.add(new FieldError("revoke_previous", "applies to sources issue and sign only: a " + spec.source().wire()
                     + " export reads a certificate the exporter did not mint, which it never revokes"));
         }
+        checkRenewWindow(spec, errors);
         if (spec.hook() != null && !HOOK_NAME.matcher(spec.hook()).matches()) {
             errors.add(new FieldError("hook", "must be the name of a hook configured under exporter.hooks ("
                     + HOOK_NAME_REGEX + ")"));
         }
         return errors;
+    }
+
+    /** The window itself was parsed (and its grammar checked) when the spec was read; here: where it applies. */
+    private static void checkRenewWindow(ExportSpec spec, List<FieldError> errors) {
+        if (spec.renewWindow() != null && !spec.source().renews()) {
+            errors.add(new FieldError("renew_window", "applies to sources issue and sign only (nothing else renews)"));
+        }
+        Duration floor = spec.renewWindowFloor();
+        if (floor != null && (floor.isNegative() || floor.isZero() || floor.compareTo(MAX_TTL) > 0)) {
+            errors.add(new FieldError("renew_window_floor", "must be positive and at most 3650 days"));
+        } else if (floor != null && spec.renewWindow() == null) {
+            errors.add(new FieldError("renew_window_floor", "applies only together with renew_window"));
+        }
     }
 
     private static void requireRole(ExportSpec spec, List<FieldError> errors) {

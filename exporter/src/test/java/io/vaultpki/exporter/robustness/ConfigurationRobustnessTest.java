@@ -62,6 +62,10 @@ class ConfigurationRobustnessTest {
                 Arguments.of("exporter.exports.web.hook.command", "sh"),
                 Arguments.of("exporter.exports.web.hook", "restart-all"),
                 Arguments.of("exporter.exports.web.hook", "Not A Name"),
+                Arguments.of("exporter.exports.web.renew-window", "Mo-Fr 02:00-04:00"),
+                Arguments.of("exporter.exports.web.renew-window", "00:00-00:00"),
+                Arguments.of("exporter.exports.web.renew-window", "Mon 02:00-04:00 Mars/Olympus"),
+                Arguments.of("exporter.exports.web.renew-window-floor", "-1h"),
                 // hooks
                 Arguments.of("exporter.hooks.reload.command", ""),
                 Arguments.of("exporter.hooks.reload.command", " ,-s"),
@@ -95,7 +99,9 @@ class ConfigurationRobustnessTest {
                 Arguments.of("exporter.renewal.jitter-cap", "-1s"),
                 Arguments.of("exporter.renewal.min-issuance-interval", "-1s"),
                 Arguments.of("exporter.renewal.retry-initial", "0s"),
-                Arguments.of("exporter.renewal.retry-max", "1s"));
+                Arguments.of("exporter.renewal.retry-max", "1s"),
+                Arguments.of("exporter.renewal.window-floor-percent", "0"),
+                Arguments.of("exporter.renewal.window-floor-percent", "91"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
