@@ -4,6 +4,7 @@ import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.api.pki.CredentialFormat;
+import io.github.jopenlibs.vault.api.pki.RoleOptions;
 import io.github.jopenlibs.vault.response.LogicalResponse;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.spi.Flavor;
@@ -265,6 +266,26 @@ public abstract class AbstractVaultJavaDriverFidelityTest {
         assertThat(role.getRoleOptions().getAllowedDomains()).as("read from allow_domains").isNull();
         assertThat(role.getRoleOptions().getTtl()).as("read from allow_any_name").isEqualTo("false");
         assertThat(client().pki(Fixture.INT_MOUNT).getRole("nope").getRestResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void driverCreatesIssuesWithAndDeletesARoleThroughPki() throws Exception {
+        var pki = vault(target().rootToken()).pki(Fixture.INT_MOUNT);
+        var options = new RoleOptions().allowedDomains(List.of("example.org")).allowSubdomains(true).maxTtl("2h")
+                .keyType("ec").keyBits(256L);
+
+        var created = pki.createOrUpdateRole("driver-role", options);
+        var issued = pki.issue("driver-role", "api.example.org", null, null, "1h", CredentialFormat.PEM);
+        var read = pki.getRole("driver-role");
+        var deleted = pki.deleteRole("driver-role");
+
+        assertThat(created.getRestResponse().getStatus()).isEqualTo(200);
+        assertThat(created.getData().get("allowed_domains")).isEqualTo("[\"example.org\"]");
+        assertThat(Pki.commonName(Pki.certificate(issued.getCredential().getCertificate())))
+                .isEqualTo("api.example.org");
+        assertThat(read.getData().get("max_ttl")).isEqualTo("7200");
+        assertThat(deleted.getRestResponse().getStatus()).isEqualTo(204);
+        assertThat(pki.getRole("driver-role").getRestResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
