@@ -5,6 +5,7 @@ import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.api.pki.CredentialFormat;
 import io.github.jopenlibs.vault.api.pki.RoleOptions;
+import io.github.jopenlibs.vault.api.sys.mounts.MountType;
 import io.github.jopenlibs.vault.response.LogicalResponse;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.spi.Flavor;
@@ -87,6 +88,18 @@ public abstract class AbstractVaultJavaDriverFidelityTest {
         assertThat(mounts.getRestResponse().getStatus()).isEqualTo(200);
         assertThat(mounts.getDataObject().get(Fixture.INT_MOUNT + "/").asObject().getString("type", ""))
                 .isEqualTo("pki");
+    }
+
+    @Test
+    void driverListsMountsAndReadsAMountsTuneThroughSysMounts() throws Exception {
+        var mounts = client().mounts().list().getMounts();
+        var tune = vault(target().rootToken()).mounts().read(Fixture.EMPTY_MOUNT).getMount();
+
+        assertThat(mounts).containsKeys(Fixture.ROOT_MOUNT + "/", Fixture.INT_MOUNT + "/", Fixture.EMPTY_MOUNT + "/");
+        assertThat(mounts.get(Fixture.INT_MOUNT + "/").getType()).isEqualTo(MountType.PKI);
+        // a mount without its own TTLs reports the system's 768h
+        assertThat(tune.getConfig().getDefaultLeaseTtl()).isEqualTo(768 * 3600);
+        assertThat(tune.getConfig().getMaxLeaseTtl()).isEqualTo(768 * 3600);
     }
 
     // ---- tokens

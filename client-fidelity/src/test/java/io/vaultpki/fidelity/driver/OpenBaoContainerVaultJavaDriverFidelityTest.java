@@ -13,8 +13,13 @@ class OpenBaoContainerVaultJavaDriverFidelityTest extends AbstractVaultJavaDrive
     @Container
     static final GenericContainer<?> VAULT = ContainerTarget.openBaoContainer();
 
+    private VaultTarget target;
+
     @Override
     protected VaultTarget target() {
-        return ContainerTarget.openBao(VAULT);
+        if (target == null) {
+            target = ContainerTarget.openBao(VAULT);
+        }
+        return target;
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.vault.core.VaultTemplate;
 import org.springframework.vault.support.VaultCertificateRequest;
 import org.springframework.vault.support.VaultResponse;
 import org.springframework.vault.support.VaultToken;
+import org.springframework.vault.support.VaultTokenRequest;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -186,6 +187,17 @@ public abstract class AbstractSpringVaultFidelityTest {
 
         assertThatThrownBy(() -> template(new TokenAuthentication(token)).read("auth/token/lookup-self"))
                 .isInstanceOf(VaultException.class).hasMessageContaining("403");
+    }
+
+    @Test
+    void springVaultCreatesAChildTokenThroughOpsForToken() {
+        var created = rootTemplate().opsForToken().create(VaultTokenRequest.builder()
+                .withPolicy(Fixture.POLICY).ttl(Duration.ofMinutes(10)).displayName("child").build());
+
+        VaultResponse self = template(new TokenAuthentication(created.getToken())).read("auth/token/lookup-self");
+        assertThat(self.getRequiredData().get("policies")).asList().contains("default", Fixture.POLICY);
+        assertThat(self.getRequiredData()).containsEntry("display_name", "token-child");
+        assertThat(((Number) self.getRequiredData().get("ttl")).longValue()).isBetween(1L, 600L);
     }
 
     private String newClientToken() {

@@ -13,8 +13,13 @@ class VaultContainerSpringVaultFidelityTest extends AbstractSpringVaultFidelityT
     @Container
     static final GenericContainer<?> VAULT = ContainerTarget.vaultContainer();
 
+    private VaultTarget target;
+
     @Override
     protected VaultTarget target() {
-        return ContainerTarget.vault(VAULT);
+        if (target == null) {
+            target = ContainerTarget.vault(VAULT);
+        }
+        return target;
     }
 }
