@@ -417,6 +417,19 @@ public abstract class AbstractVaultJavaDriverFidelityTest {
         }
     }
 
+    /** The driver's retry loop retries every failure, a permanent 400 too (OperationsBase.retry in 6.2.1). */
+    @Test
+    void driversRetrySettingsAlsoRepeatAPermanent400() throws Exception {
+        VaultEmulator emulator = emulatorOnly("counting the requests");
+        emulator.requests().clear();
+
+        assertThatThrownBy(() -> client().withRetries(2, 10).pki(Fixture.INT_MOUNT).issue(Fixture.ROLE, "evil.org",
+                null, null, "30m", CredentialFormat.PEM))
+                .isInstanceOf(VaultException.class)
+                .satisfies(e -> assertThat(((VaultException) e).getHttpStatusCode()).isEqualTo(400));
+        assertThat(emulator.requests().count("POST", Fixture.INT_MOUNT + "/issue/" + Fixture.ROLE)).isEqualTo(3);
+    }
+
     @Test
     void driverSeesASealedVaultInHealthSealStatusAnd503() throws Exception {
         VaultEmulator emulator = emulatorOnly("sealing the server");
