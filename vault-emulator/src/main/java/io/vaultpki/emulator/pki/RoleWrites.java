@@ -108,7 +108,12 @@ final class RoleWrites {
     /** A {@code TypeDurationSecond} field: int seconds or a Go duration string; absent is 0. */
     private static Duration duration(EmulatorRequest request, String field) {
         String text = request.param(field);
-        return text == null || text.isBlank() ? Duration.ZERO : GoText.parseDuration(text);
+        try {
+            return text == null || text.isBlank() ? Duration.ZERO : GoText.parseDuration(text);
+        } catch (ArithmeticException e) {
+            // a duration no Go time.Duration holds: Vault's field parser refuses it (400)
+            throw new IllegalArgumentException("error converting input " + text + " for field \"" + field + "\"", e);
+        }
     }
 
     private static boolean flag(EmulatorRequest request, String field, boolean defaultValue) {

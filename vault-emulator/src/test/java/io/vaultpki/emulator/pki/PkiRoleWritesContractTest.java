@@ -91,6 +91,22 @@ class PkiRoleWritesContractTest {
     }
 
     @Test
+    void hostileRoleFieldsAreA400AndStoreNothing() {
+        var notANumber = root.post("pki/roles/hostile", Map.of("key_type", "ec", "key_bits", "256; rm -rf /"));
+        var hugeTtl = root.post("pki/roles/hostile", Map.of("ttl", "9999999999999999h"));
+        var overflowTtl = root.post("pki/roles/hostile", Map.of("max_ttl", "9223372036854775807"));
+        var nestedName = root.post("pki/roles/a/b", Map.of("allow_any_name", true));
+        var dotted = root.post("pki/roles/..", Map.of("allow_any_name", true));
+
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(hugeTtl.status()).isEqualTo(400);
+        assertThat(overflowTtl.status()).isIn(200, 400);
+        assertThat(nestedName.status()).as("no route for a name with a slash").isEqualTo(404);
+        assertThat(dotted.status()).isIn(301, 404);
+        assertThat(root.get("pki/roles/hostile").status()).isEqualTo(overflowTtl.status() == 200 ? 200 : 404);
+    }
+
+    @Test
     void aRoleOnAMountWithoutADefaultIssuerIsStoredWithVaultsWarning() {
         var written = root.post("bare/roles/early", Map.of("allow_any_name", true));
 
