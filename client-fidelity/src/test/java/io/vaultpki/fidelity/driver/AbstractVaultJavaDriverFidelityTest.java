@@ -7,6 +7,7 @@ import io.github.jopenlibs.vault.api.pki.CredentialFormat;
 import io.github.jopenlibs.vault.api.pki.RoleOptions;
 import io.github.jopenlibs.vault.api.sys.mounts.MountType;
 import io.github.jopenlibs.vault.response.LogicalResponse;
+import io.vaultpki.emulator.StandbyMode;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.emulator.spi.Flavor;
 import io.vaultpki.fidelity.target.Fixture;
@@ -443,6 +444,23 @@ public abstract class AbstractVaultJavaDriverFidelityTest {
                     .isInstanceOf(VaultException.class)
                     .satisfies(e -> assertThat(((VaultException) e).getHttpStatusCode()).isEqualTo(503))
                     .hasMessageContaining("Vault is sealed");
+        } finally {
+            emulator.faults().clear();
+        }
+    }
+
+    @Test
+    void driverReadsAStandbysHealth429AsStandby() throws Exception {
+        VaultEmulator emulator = emulatorOnly("a standby node");
+        emulator.faults().standby(StandbyMode.FORWARD);
+        try {
+            var health = client().debug().health();
+
+            assertThat(health.getRestResponse().getStatus()).isEqualTo(429);
+            assertThat(health.getStandby()).isTrue();
+            assertThat(health.getSealed()).isFalse();
+            assertThat(client().debug().health(true, null, null, null, null, null, null, null)
+                    .getRestResponse().getStatus()).as("standbyok").isEqualTo(200);
         } finally {
             emulator.faults().clear();
         }

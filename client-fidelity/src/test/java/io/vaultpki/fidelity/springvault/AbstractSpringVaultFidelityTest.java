@@ -1,5 +1,6 @@
 package io.vaultpki.fidelity.springvault;
 
+import io.vaultpki.emulator.StandbyMode;
 import io.vaultpki.emulator.VaultEmulator;
 import io.vaultpki.fidelity.target.Fixture;
 import io.vaultpki.fidelity.target.Pki;
@@ -498,6 +499,21 @@ public abstract class AbstractSpringVaultFidelityTest {
             assertThatThrownBy(() -> template.read(Fixture.INT_MOUNT + "/cert/ca"))
                     .isInstanceOf(VaultException.class).hasMessageContaining("503")
                     .hasMessageContaining("Vault is sealed");
+        } finally {
+            emulator.faults().clear();
+        }
+    }
+
+    @Test
+    void springVaultReadsAStandbysHealth429AsStandbyAndWorksThroughIt() throws Exception {
+        VaultEmulator emulator = emulatorOnly("a standby node");
+        emulator.faults().standby(StandbyMode.FORWARD);
+        try {
+            VaultTemplate template = clientTemplate();
+
+            assertThat(template.opsForSys().health().isStandby()).isTrue();
+            assertThat(Pki.commonName(Pki.certificate(template.read(Fixture.INT_MOUNT + "/cert/ca").getRequiredData()
+                    .get("certificate").toString()))).isEqualTo("Fidelity Intermediate");
         } finally {
             emulator.faults().clear();
         }
