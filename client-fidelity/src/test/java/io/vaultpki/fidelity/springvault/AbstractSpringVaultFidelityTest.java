@@ -23,6 +23,7 @@ import org.springframework.vault.authentication.KubernetesAuthentication;
 import org.springframework.vault.authentication.KubernetesAuthenticationOptions;
 import org.springframework.vault.authentication.KubernetesServiceAccountTokenFile;
 import org.springframework.vault.authentication.LifecycleAwareSessionManager;
+import org.springframework.vault.authentication.LoginToken;
 import org.springframework.vault.authentication.LifecycleAwareSessionManagerSupport.FixedTimeoutRefreshTrigger;
 import org.springframework.vault.authentication.TokenAuthentication;
 import org.springframework.vault.authentication.UsernamePasswordAuthentication;
@@ -283,16 +284,58 @@ public abstract class AbstractSpringVaultFidelityTest {
                 Duration.ofSeconds(1));
         var sessions = new LifecycleAwareSessionManager(new AppRoleAuthentication(options, client()), scheduler,
                 client(), trigger);
-        closeables.add(sessions::destroy);
         VaultTemplate template = new VaultTemplate(client(), sessions);
 
         VaultToken token = sessions.getSessionToken();
-        Await.until("the session manager's renew-self", Duration.ofSeconds(Fixture.SHORT_TTL_SECONDS),
-                () -> template.read("auth/token/lookup-self").getRequiredData().containsKey("last_renewal_time"));
+        VaultToken afterRenewal;
+        try {
+            Await.until("the session manager's renew-self", Duration.ofSeconds(Fixture.SHORT_TTL_SECONDS),
+                    () -> template.read("auth/token/lookup-self").getRequiredData().containsKey("last_renewal_time"));
+            afterRenewal = sessions.getSessionToken();
+        } finally {
+            sessions.destroy();
+        }
 
-        assertThat(sessions.getSessionToken().getToken()).isEqualTo(token.getToken());
+        assertThat(afterRenewal.getToken()).as("renewed, not logged in again").isEqualTo(token.getToken());
         target().emulator().ifPresent(emulator -> assertThat(emulator.requests()
                 .count("POST", "auth/token/renew-self")).isPositive());
+    }
+
+    @Test
+    void springVaultsSessionManagerLooksUpAGivenTokensTtlAndLeavesItAliveOnDestroy() throws Exception {
+        String token = newClientToken();
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.initialize();
+        closeables.add(scheduler::shutdown);
+        var sessions = new LifecycleAwareSessionManager(new TokenAuthentication(token), scheduler, client());
+
+        var session = (LoginToken) sessions.getSessionToken();
+        sessions.destroy();
+
+        assertThat(session.getLeaseDuration()).isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
+        assertThat(session.isRenewable()).isTrue();
+        assertThat(session.isServiceToken()).isTrue();
+        assertThat(session.getAccessor()).isNotBlank();
+        assertThat(template(new TokenAuthentication(token)).read("auth/token/lookup-self")).isNotNull();
+    }
+
+    @Test
+    void springVaultsSessionManagerRevokesItsLoginTokenOnDestroy() throws Exception {
+        var options = AppRoleAuthenticationOptions.builder()
+                .roleId(RoleId.provided(fixture.appRoleId()))
+                .secretId(SecretId.provided(fixture.appRoleSecretId()))
+                .build();
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.initialize();
+        closeables.add(scheduler::shutdown);
+        var sessions = new LifecycleAwareSessionManager(new AppRoleAuthentication(options, client()), scheduler,
+                client());
+
+        VaultToken token = sessions.getSessionToken();
+        sessions.destroy();
+
+        assertThatThrownBy(() -> template(new TokenAuthentication(token)).read("auth/token/lookup-self"))
+                .isInstanceOf(VaultException.class).hasMessageContaining("403");
     }
 
     // ---- PKI
