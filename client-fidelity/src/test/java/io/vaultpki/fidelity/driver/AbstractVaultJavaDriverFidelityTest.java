@@ -389,6 +389,14 @@ public abstract class AbstractVaultJavaDriverFidelityTest {
     }
 
     @Test
+    void driverReportsAnUnknownIssuerAsVaults500WithItsBody() throws Exception {
+        assertThatThrownBy(() -> client().logical().read(Fixture.INT_MOUNT + "/issuer/nope/json"))
+                .isInstanceOf(VaultException.class)
+                .satisfies(e -> assertThat(((VaultException) e).getHttpStatusCode()).isEqualTo(500))
+                .hasMessageContaining("unable to find PKI issuer for reference: nope");
+    }
+
+    @Test
     void driverReportsRateLimitingWithStatus429() throws Exception {
         VaultEmulator emulator = emulatorOnly("a rate-limit quota");
         emulator.faults().rateLimit("^" + Fixture.INT_MOUNT + "/issue/", 1);

@@ -518,6 +518,13 @@ public abstract class AbstractSpringVaultFidelityTest {
     }
 
     @Test
+    void springVaultReportsAnUnknownIssuerAsVaults500() {
+        assertThatThrownBy(() -> clientTemplate().opsForPki(Fixture.INT_MOUNT).getIssuerCertificate("nope"))
+                .isInstanceOf(VaultException.class).hasMessageContaining("500")
+                .hasMessageContaining("unable to find PKI issuer for reference: nope");
+    }
+
+    @Test
     void springVaultReportsRateLimitingAs429() {
         VaultEmulator emulator = emulatorOnly("a rate-limit quota");
         emulator.faults().rateLimit("^" + Fixture.INT_MOUNT + "/issue/", 1);
