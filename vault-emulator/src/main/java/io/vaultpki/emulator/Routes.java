@@ -29,13 +29,17 @@ final class Routes {
      * @param pattern        which trimmed paths (no {@code /v1/}, no leading or trailing slash) the route answers
      * @param methods        HTTP methods it takes
      * @param rootNamespaceOnly OpenBao refuses the route with a namespace header (its
-     *                       {@code restrictedSysAPIsNonLogical}, checked before the method)
+     *                       {@code restrictedSysAPIsNonLogical}, checked before the method): {@code sys/health}
+     *                       only; {@code seal-status} and {@code leader} are not in that list (it matches whole path
+     *                       segments, so {@code seal} does not cover {@code seal-status}) and answer as without
+     *                       the header (https://github.com/openbao/openbao/blob/main/internal/http/handler.go,
+     *                       {@code HasPathSegments} in sdk/helper/pathmanager/pathmanager.go)
      * @param handler        the answer
      */
     record Route(Predicate<String> pattern, Set<String> methods, boolean rootNamespaceOnly, Handler handler) {
 
-        static Route node(String path, Set<String> methods, Handler handler) {
-            return new Route(path::equals, methods, true, handler);
+        static Route node(String path, Set<String> methods, boolean rootNamespaceOnly, Handler handler) {
+            return new Route(path::equals, methods, rootNamespaceOnly, handler);
         }
 
         static Route everything(Set<String> methods, Handler handler) {
@@ -57,10 +61,10 @@ final class Routes {
         this.namespaces = namespaces;
         this.renderer = renderer;
         this.table = List.of(
-                Route.node("sys/health", Set.of("GET", "HEAD"),
+                Route.node("sys/health", Set.of("GET", "HEAD"), true,
                         request -> node.health(request.query(), request.method().equals("HEAD"))),
-                Route.node("sys/seal-status", Set.of("GET"), request -> node.sealStatus()),
-                Route.node("sys/leader", Set.of("GET"), request -> node.leader()),
+                Route.node("sys/seal-status", Set.of("GET"), false, request -> node.sealStatus()),
+                Route.node("sys/leader", Set.of("GET"), false, request -> node.leader()),
                 Route.everything(LOGICAL_METHODS, logical::handle));
     }
 

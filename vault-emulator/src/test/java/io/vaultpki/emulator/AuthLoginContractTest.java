@@ -32,7 +32,8 @@ class AuthLoginContractTest {
     void start() {
         vault = VaultEmulator.builder().start();
         var spec = TokenSpec.of(Duration.ofMinutes(30), "monitor");
-        vault.auth().appRole("approle").role("monitor", "role-id-1", "secret-id-1", spec);
+        vault.auth().appRole("approle").role("monitor", "role-id-1", "secret-id-1", spec)
+                .role("no-secret", "role-id-2", null, spec);
         vault.auth().kubernetes("kubernetes").role("vault-pki", spec).acceptJwt(SA_JWT);
         vault.auth().jwt("jwt-nomad").role("vault-pki", spec).defaultRole("vault-pki").acceptJwt(NOMAD_JWT);
         vault.auth().userpass("userpass").user("Alice", "s3cret", spec);
@@ -42,6 +43,50 @@ class AuthLoginContractTest {
     @AfterAll
     void stop() {
         vault.close();
+    }
+
+    @Test
+    void appRolePullModeReadsTheRoleIdAndGeneratesASecretIdThatLogsIn() {
+        var root = http.token(vault.rootToken());
+
+        var roleId = root.get("auth/approle/role/monitor/role-id");
+        var secretId = root.post("auth/approle/role/monitor/secret-id", "{}");
+
+        assertThat(roleId.json().get("data").get("role_id").asText()).isEqualTo("role-id-1");
+        JsonNode generated = secretId.json().get("data");
+        assertThat(generated.get("secret_id").asText()).isNotBlank().isNotEqualTo("secret-id-1");
+        assertThat(generated.get("secret_id_accessor").asText()).isNotBlank();
+        assertThat(generated.get("secret_id_ttl").asLong()).isZero();
+        var login = http.post("auth/approle/login", "{\"role_id\":\"role-id-1\",\"secret_id\":\""
+                + generated.get("secret_id").asText() + "\"}");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(http.post("auth/approle/login", "{\"role_id\":\"role-id-1\",\"secret_id\":\"secret-id-1\"}")
+                .status()).as("the configured secret id still works").isEqualTo(200);
+    }
+
+    @Test
+    void appRolePullModeAnswersUnknownRolesAndUnboundSecretIdsAsVaultsApprole() {
+        var root = http.token(vault.rootToken());
+
+        var unknownRoleId = root.get("auth/approle/role/nope/role-id");
+        var unknownSecretId = root.post("auth/approle/role/nope/secret-id", "{}");
+        var unbound = root.post("auth/approle/role/no-secret/secret-id", "{}");
+
+        assertThat(unknownRoleId.status()).isEqualTo(404);
+        assertThat(unknownRoleId.body()).isEqualTo("{\"errors\":[]}\n");
+        assertThat(unknownSecretId.status()).isEqualTo(400);
+        assertThat(unknownSecretId.body()).isEqualTo("{\"errors\":[\"role \\\"nope\\\" does not exist\"]}\n");
+        assertThat(unbound.body()).isEqualTo("{\"errors\":[\"bind_secret_id is not set on the role\"]}\n");
+    }
+
+    @Test
+    void appRolePullModeNeedsAToken() {
+        var roleId = http.get("auth/approle/role/monitor/role-id");
+        String token = vault.tokens().create(TokenSpec.of(Duration.ofMinutes(5)));
+        var withDefaultPolicy = http.token(token).post("auth/approle/role/monitor/secret-id", "{}");
+
+        assertThat(roleId.status()).isEqualTo(403);
+        assertThat(withDefaultPolicy.status()).isEqualTo(403);
     }
 
     @Test

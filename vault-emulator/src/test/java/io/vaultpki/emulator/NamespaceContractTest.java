@@ -85,6 +85,19 @@ class NamespaceContractTest {
     }
 
     @Test
+    void sealStatusAndLeaderIgnoreANamespaceOnOpenBaoAsTheyAreNotRestrictedSysApis() {
+        var http = new VaultHttp(openBao.url()).header("X-Vault-Namespace", "ns1/");
+
+        var sealStatus = http.get("sys/seal-status");
+        var leader = http.get("sys/leader");
+
+        assertThat(sealStatus.status()).isEqualTo(200);
+        assertThat(sealStatus.json().get("sealed").asBoolean()).isFalse();
+        assertThat(leader.status()).isEqualTo(200);
+        assertThat(leader.json().has("ha_enabled")).isTrue();
+    }
+
+    @Test
     void aNamespacedTokenWorksInItsNamespaceButNotAtTheRoot() {
         openBao.policies().put("ns-mounts", Policy.builder().path("sys/mounts", "read").build());
         String token = openBao.tokens().create(TokenSpec.builder().policies("ns-mounts").namespace("ns1/").build());

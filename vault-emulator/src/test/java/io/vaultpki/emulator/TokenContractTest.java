@@ -205,6 +205,53 @@ class TokenContractTest {
         assertThat(lookup.get("period").asLong()).isEqualTo(900);
     }
 
+    @Test
+    void renewWithTheTokenInTheBodyRenewsThatTokenLikeRenewSelf() {
+        String token = vault.tokens().create(TokenSpec.of(Duration.ofMinutes(10)));
+
+        var reply = http.token(vault.rootToken()).post("auth/token/renew",
+                "{\"token\":\"" + token + "\",\"increment\":\"1h\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("auth").get("client_token").asText()).isEqualTo(token);
+        assertThat(reply.json().get("auth").get("lease_duration").asLong()).isEqualTo(3600);
+        assertThat(http.token(token).get("auth/token/lookup-self").json().get("data").has("last_renewal_time")).isTrue();
+    }
+
+    @Test
+    void renewAndRevokeByBodyAnswerAsVaultsTokenStoreForMissingAndUnknownTokens() {
+        var root = http.token(vault.rootToken());
+
+        assertThat(root.post("auth/token/renew", "{}").body()).isEqualTo("{\"errors\":[\"missing token ID\"]}\n");
+        assertThat(root.post("auth/token/revoke", "{}").body()).isEqualTo("{\"errors\":[\"missing token ID\"]}\n");
+        var unknown = root.post("auth/token/renew", "{\"token\":\"hvs.unknown\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).isEqualTo("{\"errors\":[\"token not found\"]}\n");
+        assertThat(root.post("auth/token/revoke", "{\"token\":\"hvs.unknown\"}").status()).isEqualTo(204);
+    }
+
+    @Test
+    void revokeWithTheTokenInTheBodyKillsThatToken() {
+        String token = vault.tokens().create(TokenSpec.of(Duration.ofHours(1)));
+
+        assertThat(http.token(vault.rootToken()).post("auth/token/revoke", "{\"token\":\"" + token + "\"}")
+                .status()).isEqualTo(204);
+
+        assertThat(http.token(token).get("auth/token/lookup-self").status()).isEqualTo(403);
+    }
+
+    @Test
+    void renewAndRevokeByBodyNeedAPolicyTheDefaultPolicyDoesNotGrant() {
+        String token = vault.tokens().create(TokenSpec.of(Duration.ofHours(1)));
+        String other = vault.tokens().create(TokenSpec.of(Duration.ofHours(1)));
+
+        assertThat(http.token(token).post("auth/token/renew", "{\"token\":\"" + other + "\"}").status())
+                .isEqualTo(403);
+        assertThat(http.token(token).post("auth/token/revoke", "{\"token\":\"" + other + "\"}").status())
+                .isEqualTo(403);
+        assertThat(http.token(other).get("auth/token/lookup-self").status()).isEqualTo(200);
+    }
+
     private static org.assertj.core.data.TemporalUnitOffset within() {
         return new org.assertj.core.data.TemporalUnitWithinOffset(2, java.time.temporal.ChronoUnit.SECONDS);
     }

@@ -40,7 +40,7 @@ abstract class LoginBackend implements Backend {
     @Override
     public final EmulatorResponse handle(EmulatorRequest request) {
         if (!isUnauthenticated(request.operation(), request.relativePath())) {
-            return Backend.unsupportedPath();
+            return manage(request);
         }
         if (request.operation() != Operation.UPDATE) {
             return Backend.unsupportedOperation();
@@ -49,6 +49,11 @@ abstract class LoginBackend implements Backend {
     }
 
     abstract EmulatorResponse login(EmulatorRequest request);
+
+    /** An authenticated (ACL-checked) path other than the login, e.g. AppRole's role-id read; none by default. */
+    EmulatorResponse manage(EmulatorRequest request) {
+        return Backend.unsupportedPath();
+    }
 
     /**
      * Mints the login token: display name is the mount path with {@code /} → {@code -} followed by the method's own

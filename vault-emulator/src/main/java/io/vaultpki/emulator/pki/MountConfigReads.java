@@ -39,7 +39,7 @@ final class MountConfigReads {
         return EmulatorResponse.ok(data);
     }
 
-    private static ObjectNode roleData(Role role) {
+    static ObjectNode roleData(Role role) {
         ObjectNode data = PkiJson.object()
                 .put("ttl", role.ttl().getSeconds())
                 .put("max_ttl", role.maxTtl().getSeconds())

@@ -39,6 +39,7 @@ final class PkiRoutes {
               KeyReads keys) {
         this.store = store;
         this.version = version;
+        var roleWrites = new RoleWrites(store);
         this.table = List.of(
                 multiIssuer("issuers", Operation.LIST, (r, m) -> issuers.list(r)),
                 multiIssuer("issuer/(?<ref>" + NAME + ")", Operation.READ, (r, m) -> issuers.read(m.group("ref"))),
@@ -82,6 +83,8 @@ final class PkiRoutes {
                 route("revoke", Operation.UPDATE, (r, m) -> revocation.handle(r)),
                 route("roles", Operation.LIST, (r, m) -> config.listRoles(r)),
                 route("roles/(?<name>" + NAME + ")", Operation.READ, (r, m) -> config.readRole(m.group("name"))),
+                route("roles/(?<name>" + NAME + ")", Operation.UPDATE, (r, m) -> roleWrites.write(r, m.group("name"))),
+                route("roles/(?<name>" + NAME + ")", Operation.DELETE, (r, m) -> roleWrites.delete(m.group("name"))),
                 multiIssuer("config/issuers", Operation.READ, (r, m) -> issuers.configIssuers()),
                 route("config/urls", Operation.READ, (r, m) -> config.urls()),
                 route("config/crl", Operation.READ, (r, m) -> health.crlConfig()),
@@ -91,19 +94,25 @@ final class PkiRoutes {
                 route("tidy-status", Operation.READ, (r, m) -> health.tidyStatus()));
     }
 
-    /** Runs the first route whose pattern matches the relative path. */
+    /**
+     * Runs the first route whose pattern matches the relative path and that takes the operation; a path some route
+     * matches with other operations only is 405.
+     */
     EmulatorResponse dispatch(EmulatorRequest request) {
+        boolean pathKnown = false;
         for (Route route : table) {
             if (!version.has(route.feature(), store.legacy())) {
                 continue;
             }
             Matcher matcher = route.path().matcher(request.relativePath());
             if (matcher.matches()) {
-                return takes(route.operation(), request.operation()) ? route.endpoint().apply(request, matcher)
-                        : Backend.unsupportedOperation();
+                if (takes(route.operation(), request.operation())) {
+                    return route.endpoint().apply(request, matcher);
+                }
+                pathKnown = true;
             }
         }
-        return Backend.unsupportedPath();
+        return pathKnown ? Backend.unsupportedOperation() : Backend.unsupportedPath();
     }
 
     private static boolean takes(Operation expected, Operation actual) {

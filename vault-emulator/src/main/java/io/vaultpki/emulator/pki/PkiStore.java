@@ -114,6 +114,10 @@ final class PkiStore {
         roles.put(role.name(), role);
     }
 
+    synchronized void deleteRole(String name) {
+        roles.remove(name);
+    }
+
     synchronized Optional<Role> role(String name) {
         return Optional.ofNullable(roles.get(name));
     }

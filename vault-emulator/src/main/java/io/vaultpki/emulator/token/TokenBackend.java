@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The token auth method at {@code auth/token/}: lookup-self, renew-self, revoke-self and create
+ * The token auth method at {@code auth/token/}: lookup-self, renew-self, revoke-self, renew, revoke and create
  * (https://developer.hashicorp.com/vault/api-docs/auth/token).
  */
 public final class TokenBackend implements Backend {
@@ -57,6 +57,10 @@ public final class TokenBackend implements Backend {
                     ? revoke(token) : Backend.unsupportedOperation();
             case "create" -> request.operation() == Operation.UPDATE
                     ? create(token, request) : Backend.unsupportedOperation();
+            case "renew" -> request.operation() == Operation.UPDATE
+                    ? byBody(request, true) : Backend.unsupportedOperation();
+            case "revoke" -> request.operation() == Operation.UPDATE
+                    ? byBody(request, false) : Backend.unsupportedOperation();
             default -> Backend.unsupportedPath();
         };
     }
@@ -103,6 +107,25 @@ public final class TokenBackend implements Backend {
             data.put("last_renewal", rfc3339(token.lastRenewalTime()));
         }
         return data;
+    }
+
+    /**
+     * {@code auth/token/renew} and {@code auth/token/revoke} with the token in the body, what Spring Vault's
+     * {@code opsForToken().renew/revoke} call (https://developer.hashicorp.com/vault/api-docs/auth/token#renew-a-token,
+     * #revoke-a-token). As {@code handleRenew} and {@code handleRevokeTree} in
+     * https://github.com/openbao/openbao/blob/main/internal/vault/token_store.go: no token is 400
+     * {@code missing token ID}; renewing an unknown one 400 {@code token not found}; revoking an unknown one 204.
+     */
+    private EmulatorResponse byBody(EmulatorRequest request, boolean renew) {
+        String id = request.param("token");
+        if (id == null || id.isBlank()) {
+            return EmulatorResponse.error(400, "missing token ID");
+        }
+        var target = tokens.lookup(id);
+        if (target.isEmpty()) {
+            return renew ? EmulatorResponse.error(400, "token not found") : EmulatorResponse.noContent();
+        }
+        return renew ? renew(target.get(), request.param("increment")) : revoke(target.get());
     }
 
     private EmulatorResponse renew(TokenEntry token, String incrementText) {

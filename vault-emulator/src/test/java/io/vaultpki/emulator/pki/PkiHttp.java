@@ -52,6 +52,10 @@ public final class PkiHttp {
         return send(HttpRequest.newBuilder(uri(path + "?list=true")).GET());
     }
 
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     public Reply post(String path, Map<String, ?> body) {
         try {
             return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));

@@ -1,0 +1,22 @@
+package io.vaultpki.fidelity.driver;
+
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.fidelity.target.EmulatorTarget;
+import io.vaultpki.fidelity.target.VaultTarget;
+import org.junit.jupiter.api.AfterAll;
+
+/** vault-java-driver against the emulator in OpenBao flavor. */
+class EmulatorOpenBaoVaultJavaDriverFidelityTest extends AbstractVaultJavaDriverFidelityTest {
+
+    private final EmulatorTarget target = EmulatorTarget.start(Flavor.OPENBAO);
+
+    @Override
+    protected VaultTarget target() {
+        return target;
+    }
+
+    @AfterAll
+    void stopEmulator() {
+        target.close();
+    }
+}

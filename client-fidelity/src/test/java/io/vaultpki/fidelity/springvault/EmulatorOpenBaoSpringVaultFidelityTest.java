@@ -1,0 +1,22 @@
+package io.vaultpki.fidelity.springvault;
+
+import io.vaultpki.emulator.spi.Flavor;
+import io.vaultpki.fidelity.target.EmulatorTarget;
+import io.vaultpki.fidelity.target.VaultTarget;
+import org.junit.jupiter.api.AfterAll;
+
+/** Spring Vault against the emulator in OpenBao flavor. */
+class EmulatorOpenBaoSpringVaultFidelityTest extends AbstractSpringVaultFidelityTest {
+
+    private final EmulatorTarget target = EmulatorTarget.start(Flavor.OPENBAO);
+
+    @Override
+    protected VaultTarget target() {
+        return target;
+    }
+
+    @AfterAll
+    void stopEmulator() {
+        target.close();
+    }
+}
