@@ -141,7 +141,8 @@ class GrafanaDashboardTest {
         assertThat(KnownMetrics.all(ROOT)).contains("vault_issuer_validity_seconds",
                 "vault_pki_refresh_duration_seconds_bucket", "vault_pki_exporter_exports_total",
                 "vault_pki_exporter_export_duration_seconds_count", "vault_pki_exporter_certificate_info",
-                "vault_pki_exporter_consecutive_failures", "vault_pki_exporter_api_requests_total", "vault_pki_issuer_info")
+                "vault_pki_exporter_consecutive_failures", "vault_pki_exporter_api_requests_total", "vault_pki_issuer_info",
+                "vault_pki_exporter_pending_revocations", "vault_pki_exporter_revocations_total")
                 .doesNotContain("vault_pki_refresh_duration_seconds", "vault_pki_exporter_exports", "engine", "permission_denied");
     }
 
@@ -209,6 +210,8 @@ class GrafanaDashboardTest {
             "vault_pki_exporter_certificate_not_after_timestamp_seconds",
             "vault_pki_exporter_consecutive_failures",
             "vault_pki_exporter_hook_runs_total",
+            "vault_pki_exporter_pending_revocations",
+            "vault_pki_exporter_revocations_total",
             "vault_pki_health_check_status",
             "vault_pki_health_check_results",
             "vault_pki_tidy_last_finished_timestamp_seconds",

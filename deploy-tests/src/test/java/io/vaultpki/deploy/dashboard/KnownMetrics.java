@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The metric names the two apps expose, collected from where they are defined: the monitor's docs/metrics.md
  * table, the exporter's API doc and the exporter's metrics code (Micrometer adds {@code _total} to counters and
- * {@code _seconds_*} to timers; info families get {@code _info}).
+ * {@code _seconds_*} to timers; info families get {@code _info}; a plain {@code Gauge.builder} keeps its name).
  */
 final class KnownMetrics {
 
@@ -22,6 +22,7 @@ final class KnownMetrics {
     private static final Pattern COUNTER = Pattern.compile("Counter\\.builder\\(\"([a-z_.]+)\"\\)");
     private static final Pattern TIMER = Pattern.compile("Timer\\.builder\\(\"([a-z_.]+)\"\\)");
     private static final Pattern GAUGE = Pattern.compile("GaugeFamily\\.gauge\\(\"([a-z_]+)\"");
+    private static final Pattern GAUGE_BUILDER = Pattern.compile("Gauge\\.builder\\(\"([a-z_]+)\"");
     private static final Pattern INFO = Pattern.compile("GaugeFamily\\.info\\(\"([a-z_]+)\"");
 
     private KnownMetrics() {
@@ -58,6 +59,7 @@ final class KnownMetrics {
                     names.add(name + "_seconds_max");
                 });
                 collect(GAUGE, code, names::add);
+                collect(GAUGE_BUILDER, code, names::add);
                 collect(INFO, code, name -> names.add(name + "_info"));
             }
         } catch (IOException e) {

@@ -104,6 +104,16 @@ class PrometheusRuleTest {
         assertThat(rule.get("expr")).isEqualTo("up{job=\"pki-monitor\"} == 0 or absent(up{job=\"pki-monitor\"})");
     }
 
+    @Test
+    void theRevocationFailureWindowCanBeWidenedForALongerRetryMax() {
+        Map<String, Object> rule = rule(rules(groups(CHART.render("prometheusRule.enabled", true,
+                "prometheusRule.alerts.VaultPkiExporterRevocationFailing.window", "1h"))), "VaultPkiExporterRevocationFailing");
+
+        assertThat(rule.get("expr")).isEqualTo("vault_pki_exporter_pending_revocations > 0 and ignoring (outcome) "
+                + "increase(vault_pki_exporter_revocations_total{outcome=\"failure\"}[1h]) > 0");
+        assertThat(rule.get("for")).isEqualTo("30m");
+    }
+
     private static List<Object> groups(Chart.Rendered rendered) {
         return at(rendered.one("PrometheusRule"), "spec.groups");
     }

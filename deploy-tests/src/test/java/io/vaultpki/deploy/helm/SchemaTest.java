@@ -21,6 +21,7 @@ class SchemaTest {
             "monitor-unknown-key.yaml         | intervall                                     | additional properties",
             "monitor-bad-enum.yaml            | /vault/auth/method                            | value must be one of 'auto', 'token', 'token-file', 'kubernetes'",
             "monitor-bad-severity.yaml        | /prometheusRule/alerts/VaultPkiCrlStale/severity | value must be one of 'info', 'warning', 'critical'",
+            "monitor-bad-window.yaml          | /prometheusRule/alerts/VaultPkiExporterRevocationFailing/window | does not match pattern",
             "exporter-bad-scope.yaml          | /exporter/api/tokens/0/scopes/0               | value must be one of 'read', 'write', 'keys'",
             "exporter-unknown-top-level-key.yaml | persistance                                | additional properties",
             "exporter-inline-hook-command.yaml | /exporter/exports/web/hook                    | want string",
