@@ -136,6 +136,9 @@
       sub(cell(tr, 'failures', c.consecutive_failures), 'last-error', c.last_error);
       var output = cell(tr, 'output', Array.isArray(c.formats) ? c.formats.join(', ') : null);
       sub(output, 'hook', c.hook ? 'hook ' + c.hook : null);
+      if (c.renew_window) {
+        sub(renewal, 'renew-window', 'window ' + c.renew_window + (c.renew_window_deferred === true ? ', waiting for it' : ''));
+      }
       var revoke = revocation(c.revocation);
       if (revoke && revoke !== 'off') { sub(renewal, 'revocation', 'revoke previous: ' + revoke); }
       var a = document.createElement('td');

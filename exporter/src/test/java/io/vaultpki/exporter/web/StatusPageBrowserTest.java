@@ -10,6 +10,7 @@ import io.vaultpki.exporter.api.ApiTestTokens;
 import io.vaultpki.exporter.api.InMemoryExports;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.Source;
+import io.vaultpki.exporter.window.RenewWindow;
 import io.vaultpki.testkit.browser.HeadlessChromium;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,8 @@ class StatusPageBrowserTest implements TestPropertyProvider {
                 .bearerAuth(ApiTestTokens.WRITER), String.class);
         exports.put(web, hour.minus(Duration.ofHours(1)));
         exports.put(ExportSpec.builder("db-proxy", Source.ISSUE).mount("pki_int").role("web")
-                .commonName("db.example.com").build(), hour.minus(Duration.ofHours(50)));
+                .commonName("db.example.com").renewWindow(RenewWindow.parse("Mon-Fri 02:00-04:00 Europe/Berlin"))
+                .build(), hour.minus(Duration.ofHours(50)));
         exports.put(ExportSpec.builder("legacy-api", Source.ISSUE).mount("pki_int").role("web")
                 .commonName("legacy.example.com").build(), hour.minus(Duration.ofHours(80)));
         exports.put(web.toBuilder().revokePrevious(true).build(), hour.minus(Duration.ofHours(1)));
@@ -257,6 +259,16 @@ class StatusPageBrowserTest implements TestPropertyProvider {
         // off and nothing pending: no line at all, the table stays as short as before
         assertThat(chromium.driver().findElements(By.cssSelector(
                 "#exports-body tr[data-export='db-proxy'] [data-field=revocation]"))).isEmpty();
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anExportWithARenewWindowShowsItUnderItsRenewal() {
+        enterToken(ApiTestTokens.READER);
+
+        assertThat(cellOf("db-proxy", "renew-window")).isEqualTo("window Mon-Fri 02:00-04:00 Europe/Berlin");
+        assertThat(chromium.driver().findElements(By.cssSelector(
+                "#exports-body tr[data-export='web-frontend'] [data-field=renew-window]"))).isEmpty();
         assertThat(consoleErrors()).isEmpty();
     }
 
