@@ -1,8 +1,8 @@
 package io.vaultpki.fidelity.driver;
 
 import io.vaultpki.emulator.spi.Flavor;
-import io.vaultpki.fidelity.target.EmulatorTarget;
-import io.vaultpki.fidelity.target.VaultTarget;
+import io.vaultpki.fidelity.fixture.EmulatorTarget;
+import io.vaultpki.fidelity.fixture.VaultTarget;
 import org.junit.jupiter.api.AfterAll;
 
 /** vault-java-driver against the emulator in OpenBao flavor. */

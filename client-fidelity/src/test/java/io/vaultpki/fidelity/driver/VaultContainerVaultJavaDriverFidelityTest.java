@@ -1,7 +1,7 @@
 package io.vaultpki.fidelity.driver;
 
-import io.vaultpki.fidelity.target.ContainerTarget;
-import io.vaultpki.fidelity.target.VaultTarget;
+import io.vaultpki.fidelity.fixture.ContainerTarget;
+import io.vaultpki.fidelity.fixture.VaultTarget;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;

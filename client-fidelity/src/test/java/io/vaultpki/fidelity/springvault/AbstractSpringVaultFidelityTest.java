@@ -2,9 +2,9 @@ package io.vaultpki.fidelity.springvault;
 
 import io.vaultpki.emulator.StandbyMode;
 import io.vaultpki.emulator.VaultEmulator;
-import io.vaultpki.fidelity.target.Fixture;
-import io.vaultpki.fidelity.target.Pki;
-import io.vaultpki.fidelity.target.VaultTarget;
+import io.vaultpki.fidelity.fixture.Fixture;
+import io.vaultpki.fidelity.fixture.Pki;
+import io.vaultpki.fidelity.fixture.VaultTarget;
 import io.vaultpki.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package io.vaultpki.fidelity.springvault;
 
-import io.vaultpki.fidelity.target.EmulatorTarget;
-import io.vaultpki.fidelity.target.Fixture;
-import io.vaultpki.fidelity.target.TlsStores;
+import io.vaultpki.fidelity.fixture.EmulatorTarget;
+import io.vaultpki.fidelity.fixture.Fixture;
+import io.vaultpki.fidelity.fixture.TlsStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
