@@ -19,7 +19,8 @@ import static io.vaultpki.monitor.metrics.RefreshNote.seconds;
  * The PKI health-check families of each engine's latest run ({@link EngineSnapshot#health()}): one status per
  * engine and check, the count of results per status, and when the run read Vault. They change only when a run
  * publishes different results. Labels hold closed sets only (engine, check name, status): never a message, a role
- * or an issuer, so the number of series is bounded by engines × checks × 7.
+ * or an issuer, so the number of series is bounded by engines × checks × 7 for the status, and by the statuses that
+ * have results (mostly one per check) for the counts.
  */
 final class HealthFamilies {
 
@@ -38,26 +39,39 @@ final class HealthFamilies {
                         + " that is disabled or has not run." + NOTE, "engine", "check", "status");
         GaugeFamily results = GaugeFamily.gauge("vault_pki_health_check_results",
                 "Number of results of a PKI health check on an engine with this status (a per-issuer or per-role"
-                        + " check has one result per object)." + NOTE, "engine", "check", "status");
-        GaugeFamily lastRun = GaugeFamily.gauge("vault_pki_health_check_last_run_timestamp_seconds",
-                "When the engine's last PKI health-check run read Vault, Unix seconds." + NOTE, "engine");
+                        + " check has one result per object); absent for a status without results." + NOTE, "engine", "check", "status");
         for (EngineSnapshot engine : snapshot.engines()) {
             if (engine.health().isEmpty()) {
                 continue;
             }
             EngineHealth health = engine.health().get();
             String e = engine.engine();
-            lastRun.add(seconds(health.checkedAt()), e);
             perCheck(health.results()).forEach((check, counts) -> {
                 CheckStatus worst = worst(counts);
                 for (CheckStatus s : BEST_TO_WORST) {
                     status.add(s == worst ? 1 : 0, e, check, s.label());
-                    results.add(counts.getOrDefault(s, 0), e, check, s.label());
+                    if (counts.containsKey(s)) {
+                        // counts of zero would double the PKI series of a large Vault (engines × checks × 7) and
+                        // tell nothing a sum cannot: a status without results has no series
+                        results.add(counts.get(s), e, check, s.label());
+                    }
                 }
             });
         }
         status.addTo(out);
         results.addTo(out);
+    }
+
+    /**
+     * When each engine's last run read Vault: apart from the results, because it changes with every run while the
+     * results seldom do, so the thousands of status series are not rendered again for a new timestamp.
+     */
+    void describeRuns(PkiSnapshot snapshot, MetricSnapshots.Builder out) {
+        GaugeFamily lastRun = GaugeFamily.gauge("vault_pki_health_check_last_run_timestamp_seconds",
+                "When the engine's last PKI health-check run read Vault, Unix seconds." + NOTE, "engine");
+        for (EngineSnapshot engine : snapshot.engines()) {
+            engine.health().ifPresent(h -> lastRun.add(seconds(h.checkedAt()), engine.engine()));
+        }
         lastRun.addTo(out);
     }
 

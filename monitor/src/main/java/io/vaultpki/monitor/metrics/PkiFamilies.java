@@ -90,6 +90,13 @@ public class PkiFamilies {
         return out.build();
     }
 
+    /** When the engines' latest health-check runs read Vault. */
+    public MetricSnapshots healthRuns(PkiSnapshot snapshot) {
+        MetricSnapshots.Builder out = MetricSnapshots.builder();
+        health.describeRuns(snapshot, out);
+        return out.build();
+    }
+
     /** All of them at once, as of {@code now}. */
     MetricSnapshots all(PkiSnapshot snapshot, Instant now) {
         MetricSnapshots.Builder out = MetricSnapshots.builder();
@@ -99,6 +106,7 @@ public class PkiFamilies {
         leaves.describe(snapshot, now, out);
         monitor.describe(snapshot, out);
         health.describe(snapshot, out);
+        health.describeRuns(snapshot, out);
         tidy.describe(snapshot, out);
         return out.build();
     }

@@ -27,7 +27,8 @@ import java.util.function.Function;
  * <p>A body is built for one second of the clock and rendered as of its end, the next whole second: a value relative
  * to now read at time t is exact for a moment at most one second after t, so the countdown never shows more time
  * left than there is, and a leaf never shows as valid after it expired. Its pieces are rendered when their inputs
- * change: the issuer, CRL, monitor and health-check families when a refresh publishes different ones
+ * change: the issuer, CRL, monitor and health-check families when a refresh publishes different ones (a health
+ * run's timestamps apart from its results)
  * ({@link SnapshotGroups}), the leaf families when the snapshot changes or a leaf crosses an expiry or window
  * instant, the compatibility countdown {@code vault_issuer_validity_seconds} every second, and Micrometer's own
  * meters (JVM, HTTP server, refresh counters) every second: a body is never more than a second old. At most one
@@ -89,7 +90,8 @@ public class ScrapeCache {
                     groups.crls(format),
                     groups.issuers(format),
                     groups.monitor(format),
-                    groups.health(format)));
+                    groups.health(format),
+                    groups.healthRuns(format)));
             current.set(format.ordinal(), new Current(generation, second, body));
             return body;
         }

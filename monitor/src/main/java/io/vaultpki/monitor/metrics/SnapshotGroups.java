@@ -2,6 +2,7 @@ package io.vaultpki.monitor.metrics;
 
 import io.vaultpki.monitor.metrics.exposition.ExpositionFormat;
 import io.vaultpki.monitor.metrics.exposition.Piece;
+import io.vaultpki.monitor.pkihealth.EngineHealth;
 import io.vaultpki.monitor.refresh.EngineSnapshot;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 
@@ -31,6 +32,7 @@ final class SnapshotGroups {
     private final Group monitor = new Group();
     private final Group leaves = new Group();
     private final Group health = new Group();
+    private final Group healthRuns = new Group();
     private Instant leavesAt = Instant.MIN;
     private Instant leavesChangeAt = Instant.MIN;
 
@@ -58,7 +60,11 @@ final class SnapshotGroups {
         monitor.key(Arrays.asList(snapshot.vault(), snapshot.lastSuccess(),
                 engines.stream().map(e -> Arrays.asList(e.engine(), e.up(), e.lastSuccess())).toList()));
         // a health-check run every n refreshes: the other refreshes carry the same results and keep the pieces
-        health.key(engines.stream().map(e -> Arrays.asList(e.engine(), e.health())).toList());
+        // and a run that finds what the last one found renders only its timestamps again
+        health.key(engines.stream().map(e -> Arrays.asList(e.engine(),
+                e.health().map(h -> Arrays.asList(h.results(), h.tidy())).orElse(null))).toList());
+        healthRuns.key(engines.stream().map(e -> Arrays.asList(e.engine(),
+                e.health().map(EngineHealth::checkedAt).orElse(null))).toList());
         long generation = s == null ? 0 : s.generation() + 1;
         seen = new Seen(snapshot, generation);
         return generation;
@@ -78,6 +84,10 @@ final class SnapshotGroups {
 
     Piece health(ExpositionFormat format) {
         return health.piece(format, f -> f.render(families.health(seen.snapshot())));
+    }
+
+    Piece healthRuns(ExpositionFormat format) {
+        return healthRuns.piece(format, f -> f.render(families.healthRuns(seen.snapshot())));
     }
 
     /** The leaf families as of {@code asOf}, rendered again only when a leaf crossed an instant since. */

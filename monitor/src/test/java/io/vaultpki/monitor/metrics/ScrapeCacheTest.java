@@ -7,6 +7,8 @@ import io.vaultpki.emulator.MutableClock;
 import io.vaultpki.monitor.metrics.exposition.Body;
 import io.vaultpki.monitor.metrics.exposition.ExpositionFormat;
 import io.vaultpki.monitor.refresh.CrlInfo;
+import io.vaultpki.monitor.pkihealth.model.CheckResult;
+import io.vaultpki.monitor.pkihealth.model.CheckStatus;
 import io.vaultpki.monitor.refresh.PkiSnapshot;
 import io.vaultpki.monitor.refresh.SnapshotHolder;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +64,7 @@ class ScrapeCacheTest {
     private final AtomicInteger meterRenders = new AtomicInteger();
     private final AtomicInteger issuerRenders = new AtomicInteger();
     private final AtomicInteger crlRenders = new AtomicInteger();
+    private final AtomicInteger healthRenders = new AtomicInteger();
     private SnapshotHolder holder;
     private PkiFamilies families;
     private ScrapeCache cache;
@@ -82,6 +85,12 @@ class ScrapeCacheTest {
             public MetricSnapshots crls(PkiSnapshot snapshot) {
                 crlRenders.incrementAndGet();
                 return super.crls(snapshot);
+            }
+
+            @Override
+            public MetricSnapshots health(PkiSnapshot snapshot) {
+                healthRenders.incrementAndGet();
+                return super.health(snapshot);
             }
         };
         cache = new ScrapeCache(holder, families, format -> {
@@ -171,6 +180,28 @@ class ScrapeCacheTest {
                 .satisfies(s -> assertThat(s.labels()).containsEntry("issuer_name", "renamed"));
         assertThat(issuerRenders).hasValue(2);
         assertThat(crlRenders).hasValue(1);
+    }
+
+    @Test
+    void aHealthRunThatFoundWhatTheLastOneFoundRendersOnlyItsTimestampAgain() {
+        Instant notAfter = NOW.plus(Duration.ofDays(100));
+        CheckResult ok = Snapshots.result("pki/", "crl_validity_period", CheckStatus.OK, "config/crl", "fine");
+        holder.replace(snapshot(engine("pki/", List.of(issuer(ID_A, "a", notAfter)))
+                .withHealth(Snapshots.health(REFRESHED, ok))));
+        scrape();
+
+        holder.replace(snapshot(engine("pki/", List.of(issuer(ID_A, "a", notAfter)))
+                .withHealth(Snapshots.health(REFRESHED.plusSeconds(600), ok))));
+        Scrape sameResults = scrape();
+
+        assertThat(healthRenders).hasValue(1);
+        assertThat(sameResults.value("vault_pki_health_check_last_run_timestamp_seconds", "engine", "pki/"))
+                .contains((double) REFRESHED.plusSeconds(600).getEpochSecond());
+        holder.replace(snapshot(engine("pki/", List.of(issuer(ID_A, "a", notAfter))).withHealth(Snapshots.health(
+                REFRESHED.plusSeconds(1200), Snapshots.result("pki/", "crl_validity_period", CheckStatus.WARNING,
+                        "config/crl", "short")))));
+        assertThat(scrape().value("vault_pki_health_check_status", "status", "warning")).contains(1.0);
+        assertThat(healthRenders).hasValue(2);
     }
 
     @Test
