@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An OS file lock on one file of the export root, held until {@link #close()}: one-shot runs ({@code --once}) take
- * it for their whole run, so a second one on the same directory waits (bounded) and then fails clearly. The lock
- * is the kernel's, so a crashed holder never leaves it behind; the file itself stays (it is empty).
+ * An OS file lock on one lock file, held until {@link #close()}, waited for a bounded time: each export's writer
+ * lock ({@link ExportLocks}, against another process on the same directory) and the one-shot run's lock on the
+ * export root ({@code --once}, so a second one waits and then fails clearly). The lock is the kernel's, so a crashed
+ * holder never leaves it behind; the file itself stays (it is empty).
  */
 public final class DirectoryLock implements AutoCloseable {
 
