@@ -7,7 +7,6 @@ import io.vaultpki.exporter.hook.Hooks;
 import io.vaultpki.exporter.registry.ExportRegistry;
 import io.vaultpki.exporter.registry.ManagedExport;
 import io.vaultpki.exporter.registry.SpecRepository;
-import io.vaultpki.exporter.renewal.RenewalSettings;
 import io.vaultpki.exporter.renewal.WindowedPlan;
 import io.vaultpki.exporter.spec.ExportSpec;
 import io.vaultpki.exporter.spec.FieldError;
@@ -41,13 +40,6 @@ public final class StartupRecovery {
     private final Hooks hooks;
     private final Clock clock;
     private final WindowedPlan windows;
-
-    /** With the renew windows of the default {@code exporter.renewal.*} settings. */
-    public StartupRecovery(List<ExportSpec> configured, ExportRegistry registry, ExportStore store,
-                           SpecRepository repository, Hooks hooks, Clock clock) {
-        this(configured, registry, store, repository, hooks, clock,
-                new WindowedPlan(RenewalSettings.defaults()));
-    }
 
     /** @param windows the renew-window rules: adopted files due outside their window wait for it */
     public StartupRecovery(List<ExportSpec> configured, ExportRegistry registry, ExportStore store,

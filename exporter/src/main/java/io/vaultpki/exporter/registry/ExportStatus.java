@@ -27,14 +27,6 @@ public record ExportStatus(ExportSpec spec, Origin origin, Optional<ExportMetada
                            String lastError, int consecutiveFailures, Instant lastSuccess, Instant nextAttempt,
                            Path directory, WindowPlacement window) {
 
-    /** The status of an export without a renew window. */
-    public ExportStatus(ExportSpec spec, Origin origin, Optional<ExportMetadata> metadata, Outcome lastOutcome,
-                        String lastError, int consecutiveFailures, Instant lastSuccess, Instant nextAttempt,
-                        Path directory) {
-        this(spec, origin, metadata, lastOutcome, lastError, consecutiveFailures, lastSuccess, nextAttempt, directory,
-                null);
-    }
-
     public String name() {
         return spec.name();
     }

@@ -45,19 +45,6 @@ public record RenewalSettings(
     /** The default of {@code window-floor-percent}. */
     public static final int DEFAULT_WINDOW_FLOOR_PERCENT = 10;
 
-    /** The settings without renew-window knobs (their defaults), as before windows existed. */
-    public RenewalSettings(int renewBeforePercent, int jitterPercent, Duration jitterCap, Duration minIssuanceInterval,
-                           Duration retryInitial, Duration retryMax) {
-        this(renewBeforePercent, jitterPercent, jitterCap, minIssuanceInterval, retryInitial, retryMax,
-                DEFAULT_WINDOW_FLOOR_PERCENT);
-    }
-
-    /** The bound defaults (RenewalSettingsTest checks they agree), for parts built without a context. */
-    public static RenewalSettings defaults() {
-        return new RenewalSettings(33, 5, Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(10),
-                Duration.ofMinutes(5), DEFAULT_WINDOW_FLOOR_PERCENT);
-    }
-
     @Creator
     public RenewalSettings {
         requirePositive("jitter-cap", jitterCap);

@@ -80,7 +80,7 @@ public class InMemoryExports implements ExportService {
                 spec.ipSans(), spec.uriSans(), now, now.plusSeconds(72 * 3600), "CN=Intermediate", null, 72 * 3600,
                 now.plusSeconds(48 * 3600), false, spec.specHash(), "..2026-11-23T10.00.00Z.3c9f01aa", now, hashes);
         ExportStatus status = new ExportStatus(spec, Origin.API, Optional.of(meta), ExportStatus.Outcome.SUCCESS, null,
-                0, now, now.plusSeconds(48 * 3600), Path.of("/exported-certs", spec.name()));
+                0, now, now.plusSeconds(48 * 3600), Path.of("/exported-certs", spec.name()), null);
         exports.put(spec.name(), status);
         files.put(spec.name(), content);
         return status;

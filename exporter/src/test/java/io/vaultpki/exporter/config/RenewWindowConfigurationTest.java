@@ -96,7 +96,8 @@ class RenewWindowConfigurationTest {
         assertThat(bound(RenewalSettings.class, Map.of()).windowFloorPercent()).isEqualTo(10);
         assertThat(bound(RenewalSettings.class, Map.of("exporter.renewal.window-floor-percent", "25"))
                 .windowFloorPercent()).isEqualTo(25);
-        assertThat(bound(RenewalSettings.class, Map.of())).isEqualTo(RenewalSettings.defaults());
+        assertThat(bound(RenewalSettings.class, Map.of())).isEqualTo(new RenewalSettings(33, 5, Duration.ofMinutes(30),
+                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5), 10));
     }
 
     @Test

@@ -92,7 +92,7 @@ class ExportLifecycleTest {
     private LiveExports manager(Hooks hooks, ExportSpec... configured) {
         ExportStore store = new ExportStore(FileSettings.defaults(root), pki.clock);
         RenewalPolicy policy = new RenewalPolicy(new RenewalSettings(33, 0, Duration.ofMinutes(30),
-                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5)), new Random(7));
+                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5), RenewalSettings.DEFAULT_WINDOW_FLOOR_PERCENT), new Random(7));
         AuditSink sink = audit::add;
         ExportRunner runner = new ExportRunner(new VaultMaterialSource(pki.client), store, policy, new HookRunner(), hooks,
                 sink, new ExporterMetrics(new SimpleMeterRegistry()), reachability, pki.clock, Duration.ofMinutes(5), 4);
@@ -100,7 +100,8 @@ class ExportLifecycleTest {
         ExportRegistry registry = new ExportRegistry();
         SpecRepository repository = new SpecRepository(new ExportLayout(root), "pki_int");
         LiveExports manager = new LiveExports(registry,
-                new StartupRecovery(List.of(configured), registry, store, repository, hooks, pki.clock),
+                new StartupRecovery(List.of(configured), registry, store, repository, hooks, pki.clock,
+                        policy.windows()),
                 new RenewalJob(registry, attempts, pki.clock, WORKERS),
                 new ExportOperations(registry, attempts, store, repository, hooks, sink, pki.clock));
         manager.start();

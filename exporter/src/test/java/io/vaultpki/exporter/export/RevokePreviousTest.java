@@ -96,7 +96,7 @@ class RevokePreviousTest {
         meters = new SimpleMeterRegistry();
         ExportStore store = new ExportStore(FileSettings.defaults(root), pki.clock);
         RenewalPolicy policy = new RenewalPolicy(new RenewalSettings(33, 0, Duration.ofMinutes(30),
-                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5)), new Random(7));
+                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5), RenewalSettings.DEFAULT_WINDOW_FLOOR_PERCENT), new Random(7));
         AuditSink sink = audit::add;
         ExporterMetrics metrics = new ExporterMetrics(meters);
         VaultReachability reachability = new VaultReachability();
@@ -107,7 +107,8 @@ class RevokePreviousTest {
         registry.onExportGone(metrics::forget);
         SpecRepository repository = new SpecRepository(new ExportLayout(root), "pki_int");
         LiveExports exports = new LiveExports(registry,
-                new StartupRecovery(List.of(configured), registry, store, repository, Hooks.none(), pki.clock),
+                new StartupRecovery(List.of(configured), registry, store, repository, Hooks.none(), pki.clock,
+                        policy.windows()),
                 new RenewalJob(registry, attempts, pki.clock, WORKERS),
                 new ExportOperations(registry, attempts, store, repository, Hooks.none(), sink, pki.clock));
         exports.start();

@@ -28,11 +28,12 @@ class RenewalPolicyTest {
 
     /** The defaults of the design; {@link RenewalSettingsTest} shows they are what the exporter binds. */
     static final RenewalSettings DEFAULTS = new RenewalSettings(33, 5, Duration.ofMinutes(30), Duration.ofMinutes(5),
-            Duration.ofSeconds(10), Duration.ofMinutes(5));
+            Duration.ofSeconds(10), Duration.ofMinutes(5), RenewalSettings.DEFAULT_WINDOW_FLOOR_PERCENT);
 
     private static RenewalSettings settings(int percent, int jitter, Duration jitterCap) {
         RenewalSettings d = DEFAULTS;
-        return new RenewalSettings(percent, jitter, jitterCap, d.minIssuanceInterval(), d.retryInitial(), d.retryMax());
+        return new RenewalSettings(percent, jitter, jitterCap, d.minIssuanceInterval(), d.retryInitial(), d.retryMax(),
+                d.windowFloorPercent());
     }
 
     private static RenewalPolicy noJitter() {
