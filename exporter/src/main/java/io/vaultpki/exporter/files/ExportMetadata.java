@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.vaultpki.exporter.spec.ExportSpec;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -54,6 +55,14 @@ public record ExportMetadata(String name, String source, String mount, String ro
                              Long requestedTtlSeconds, long issuedLifetimeSeconds, Instant renewAt,
                              boolean lifetimeShortened, String specHash, String version, Instant writtenAt,
                              Map<String, String> files) {
+
+    /**
+     * Whether these files were made from {@code spec} as it is now (the same {@link ExportSpec#specHash()}): files of
+     * an older spec are not what the configuration asks for, however valid.
+     */
+    public boolean madeFrom(ExportSpec spec) {
+        return spec.specHash().equals(specHash);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(instants())

@@ -19,7 +19,7 @@ final class UnchangedFiles {
     static boolean sameAsCurrent(ExportSpec spec, Version current, List<RenderedFile> files, CertificateMaterial material,
                                  FileSecrets secrets) {
         ExportMetadata metadata = current.metadata();
-        if (!spec.specHash().equals(metadata.specHash()) || metadata.files().size() != files.size()) {
+        if (!metadata.madeFrom(spec) || metadata.files().size() != files.size()) {
             return false;
         }
         for (RenderedFile file : files) {

@@ -166,7 +166,7 @@ public final class OnceRun {
      * an old spec are not what the configuration asks for, even when unexpired).
      */
     private static Optional<ExportMetadata> validFiles(ManagedExport e, Instant now) {
-        return e.metadata().filter(m -> now.isBefore(m.notAfter()) && e.spec().specHash().equals(m.specHash()));
+        return e.metadata().filter(m -> now.isBefore(m.notAfter()) && m.madeFrom(e.spec()));
     }
 
     /** The exports {@code names} asks for, in that order (all, by name, when empty); an unknown name is an error. */

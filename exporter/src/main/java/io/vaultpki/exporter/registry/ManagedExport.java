@@ -51,7 +51,7 @@ public final class ManagedExport {
         if (current.isPresent()) {
             ExportMetadata m = current.get();
             boolean valid = now.isBefore(m.notAfter());
-            boolean sameSpec = spec.specHash().equals(m.specHash());
+            boolean sameSpec = m.madeFrom(spec);
             boolean notDue = m.renewAt() != null && now.isBefore(m.renewAt());
             managed.adopted(m, valid && sameSpec && notDue ? m.renewAt() : now, sameSpec);
             managed.adoption = !sameSpec ? Adoption.SPEC_CHANGED : !valid ? Adoption.EXPIRED

@@ -53,7 +53,7 @@ public final class WindowedPlan {
             return null;
         }
         WindowSpan span = window.next(candidate);
-        if (current == null || current.notAfter() == null || !spec.specHash().equals(current.specHash())) {
+        if (current == null || current.notAfter() == null || !current.madeFrom(spec)) {
             return new WindowPlacement(candidate, candidate, Decision.NOT_PLANNED, span, null);
         }
         Instant floorAt = current.notAfter().minus(floor(spec, current));
