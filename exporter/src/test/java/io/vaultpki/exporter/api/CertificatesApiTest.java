@@ -95,6 +95,25 @@ class CertificatesApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void onlyATokenThatMayWriteTheExportCanSetItsRenewWindow() {
+        exports.put(ExportSpec.builder("legacy", Source.ISSUE).mount("pki").role("web").commonName("legacy.example.com")
+                .build());
+        String window = ",\"renew_window\":\"Sat 02:00-04:00 UTC\",\"renew_window_floor\":\"1h\"";
+        String legacy = "{\"name\":\"legacy\",\"source\":\"issue\",\"mount\":\"pki\",\"role\":\"web\","
+                + "\"common_name\":\"legacy.example.com\"" + window + "}";
+        String db = "{\"name\":\"db\",\"source\":\"issue\",\"mount\":\"pki_int\",\"role\":\"web\","
+                + "\"common_name\":\"db.example.com\"" + window + "}";
+
+        // outside the write token's policy (mount pki), and tokens without the write scope
+        assertProblem(error(HttpRequest.PUT(BASE + "/legacy", legacy).bearerAuth(ApiTestTokens.WRITER)), 403);
+        assertProblem(error(HttpRequest.PUT(BASE + "/db", db).bearerAuth(ApiTestTokens.READER)), 403);
+        assertProblem(error(HttpRequest.PUT(BASE + "/db", db).bearerAuth(ApiTestTokens.KEYS)), 403);
+        assertThat(exports.calls).isEmpty();
+        assertThat(exports.get("legacy").orElseThrow().spec().renewWindow()).isNull();
+        assertThat(exports.get("db").orElseThrow().spec().renewWindow()).isNull();
+    }
+
+    @Test
     void readTokenCannotWrite() {
         HttpClientResponseException e = error(HttpRequest.POST(BASE, validBody("new")).bearerAuth(ApiTestTokens.READER));
         assertThat(e.getStatus().getCode()).isEqualTo(403);
